@@ -1,0 +1,51 @@
+"""Atom feed of published articles, one per language."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from inepa_portal.translation import current_language
+
+from . import selectors
+from .models import Article
+
+FEED_LENGTH = 20
+
+
+class ArticleFeed(Feed):
+    feed_type = Atom1Feed
+
+    def title(self) -> str:
+        return _("INePA: articles")
+
+    def subtitle(self) -> str:
+        return _("News and reports of the Institute for Electronic Participation")
+
+    def link(self) -> str:
+        return reverse("articles:list")
+
+    def feed_url(self) -> str:
+        return reverse("articles:feed")
+
+    def language(self) -> str:
+        return current_language()
+
+    def items(self):
+        return selectors.published_articles()[:FEED_LENGTH]
+
+    def item_title(self, item: Article) -> str:
+        return item.localized().title
+
+    def item_description(self, item: Article) -> str:
+        version = item.localized()
+        return version.body_html or version.lead
+
+    def item_author_name(self, item: Article) -> str:
+        return item.author_name
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at

@@ -1,0 +1,110 @@
+"""Load the portal's demo content; running it again changes nothing."""
+
+import secrets
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.formats import date_format
+
+from articles import services
+from articles.demo import builders, unpsa_2013
+from articles.models import Article, ArticleAttachment, ArticleImage, ArticleReference
+from inepa_portal.slugs import transliterated_slug
+from inepa_portal.translation import LANGUAGE_CODES
+
+DEMO_STAFF_USERNAME = "urednik"
+DEMO_STAFF_EMAIL = "urednik@inepa.example"
+
+
+class Command(BaseCommand):
+    help = "Load demo articles and a demo staff account (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        self._ensure_staff()
+        created = [data["key"] for data in unpsa_2013.ARTICLES if self._ensure_article(data)]
+        if created:
+            self.stdout.write(f"Demo articles added: {', '.join(created)}.")
+        else:
+            self.stdout.write("Demo articles already present; nothing changed.")
+
+    def _ensure_staff(self) -> None:
+        user_model = get_user_model()
+        if user_model.objects.filter(username=DEMO_STAFF_USERNAME).exists():
+            self.stdout.write(
+                f"Demo staff account '{DEMO_STAFF_USERNAME}' exists "
+                "(its password was printed when it was created)."
+            )
+            return
+        password = secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(
+            username=DEMO_STAFF_USERNAME, email=DEMO_STAFF_EMAIL, password=password
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo staff login (shown only this once): "
+                f"http://127.0.0.1:8000/admin/  user: {DEMO_STAFF_USERNAME}  password: {password}"
+            )
+        )
+
+    @transaction.atomic
+    def _ensure_article(self, data: dict) -> bool:
+        slugs = {
+            code: transliterated_slug(data[code]["title"])
+            for code in LANGUAGE_CODES
+            if data[code]["title"]
+        }
+        for code, slug in slugs.items():
+            if Article.objects.filter(**{f"slug_{code}": slug}).exists():
+                return False
+        article = Article(author_name=data["author"])
+        for code in LANGUAGE_CODES:
+            for field in ("title", "lead", "body"):
+                setattr(article, f"{field}_{code}", data[code][field])
+        services.article_save(article=article)
+        services.article_publish(article=article, now=datetime.fromisoformat(data["published_at"]))
+        for number, reference in enumerate(data["references"], start=1):
+            ArticleReference.objects.create(
+                article=article, position=number, citation=reference["citation"],
+                url=reference["url"],
+            )  # fmt: skip
+        for position, image in enumerate(data["images"]):
+            picture = ArticleImage(
+                article=article,
+                position=position,
+                **{key: image[key] for key in ("alt_sl", "alt_en", "caption_sl", "caption_en")},
+            )
+            picture.image.save(
+                f"{data['key']}-{position + 1}.png",
+                ContentFile(builders.banner_png(image["motif"])),
+                save=False,
+            )
+            picture.full_clean()
+            picture.save()
+        if data["references"]:
+            self._attach_pdf(article, data)
+        return True
+
+    def _attach_pdf(self, article: Article, data: dict) -> None:
+        original = "en" if data["en"]["title"] else "sl"
+        pdf = builders.article_pdf(
+            title=data[original]["title"],
+            author=data["author"],
+            date=date_format(article.published_at, "DATE_FORMAT"),
+            lead=data[original]["lead"],
+            body_html=getattr(article, f"body_html_{original}"),
+            language=original,
+            references=[reference["citation"] for reference in data["references"]],
+        )
+        attachment = ArticleAttachment(
+            article=article,
+            title_sl="Članek v obliki PDF (v angleščini)",
+            title_en="The article as a PDF",
+        )
+        attachment.file.save(
+            f"{article.slug_en or article.slug_sl}.pdf", ContentFile(pdf), save=False
+        )
+        attachment.full_clean()
+        attachment.save()

@@ -1,0 +1,52 @@
+"""Reads of articles for public pages, each with its related rows fetched up front."""
+
+from datetime import datetime
+
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from inepa_portal.translation import LANGUAGE_CODES, current_language
+
+from .models import Article, ArticleAttachment, ArticleImage, ArticleReference
+
+_DETAIL_PREFETCHES = (
+    Prefetch("images", queryset=ArticleImage.objects.order_by("position", "id")),
+    Prefetch("attachments", queryset=ArticleAttachment.objects.order_by("position", "id")),
+    Prefetch("references", queryset=ArticleReference.objects.order_by("position")),
+)
+
+
+def published_articles(*, now: datetime | None = None) -> QuerySet[Article]:
+    """Published articles, newest first, with their images (the first one is the cover)."""
+    return (
+        Article.objects.published(now=now)
+        .order_by("-published_at", "-id")
+        .prefetch_related(
+            Prefetch("images", queryset=ArticleImage.objects.order_by("position", "id"))
+        )
+    )
+
+
+def published_article_for_slug(slug: str) -> Article | None:
+    """The published article with `slug` in any language (the active language's slug wins)."""
+    matches_any = Q()
+    for code in LANGUAGE_CODES:
+        matches_any |= Q(**{f"slug_{code}": slug})
+    return (
+        Article.objects.published()
+        .filter(matches_any)
+        .annotate(
+            in_other_language=Case(
+                When(**{f"slug_{current_language()}": slug}, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("in_other_language")
+        .prefetch_related(*_DETAIL_PREFETCHES)
+        .first()
+    )
+
+
+def article_for_preview(pk: int) -> Article | None:
+    """Any article, draft or published, with everything its page shows, for staff."""
+    return Article.objects.filter(pk=pk).prefetch_related(*_DETAIL_PREFETCHES).first()

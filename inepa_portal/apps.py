@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """The portal itself: shared templates tags, translations and site-wide pages."""
+
+    name = "inepa_portal"
+    verbose_name = _("Portal")
