@@ -67,15 +67,7 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm not found: browser tests will be skipped (axe-core comes from npm)."; fi
 
 test: setup node_modules/.installed
-	@if [ "$(CREATE_TEST_ROLE)" = yes ]; then \
-	  if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1" >/dev/null 2>&1; then \
-	    echo "make test needs PostgreSQL on 127.0.0.1:5432 reachable as user postgres," >&2; \
-	    echo "or DATABASE_URL=postgres://user:password@host:port/name of a role that may create databases." >&2; \
-	    exit 1; \
-	  fi; \
-	  psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'inepa'" | grep -q 1 \
-	    || psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE ROLE inepa LOGIN CREATEDB PASSWORD 'inepa'"; \
-	fi
+	@if [ "$(CREATE_TEST_ROLE)" = yes ]; then .ci/ensure-db-role "$(TEST_DATABASE_URL)"; fi
 	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)

@@ -5,8 +5,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from inepa_portal.translation import current_language
-
 from . import selectors
 from .models import Article
 
@@ -27,9 +25,6 @@ class ArticleFeed(Feed):
 
     def feed_url(self) -> str:
         return reverse("articles:feed")
-
-    def language(self) -> str:
-        return current_language()
 
     def items(self):
         return selectors.published_articles()[:FEED_LENGTH]

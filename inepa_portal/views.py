@@ -1,10 +1,12 @@
 """Site-wide pages: home, about, health check."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from articles import selectors as article_selectors
 
@@ -33,3 +35,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def media(request: HttpRequest, path: str) -> FileResponse:
+    """Uploaded files, where no web server or object storage serves them (embedded default)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
