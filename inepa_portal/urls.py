@@ -4,12 +4,16 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from accounts.views import admin_login_through_allauth
 from articles.sitemaps import ArticleSitemap
 
 from . import views
 from .sitemaps import PageSitemap
 
 sitemaps = {"pages": PageSitemap, "articles": ArticleSitemap}
+
+# Staff sign in through allauth too, so its rate limits guard the admin against password guessing.
+admin.site.login = admin_login_through_allauth(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -22,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("articles/", include("articles.urls")),
+    path("accounts/", include("allauth.urls")),
 )
 
 if settings.SERVE_MEDIA:

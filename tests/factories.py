@@ -3,24 +3,47 @@
 from datetime import timedelta
 
 import factory
-from django.contrib.auth import get_user_model
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from accounts.models import User
 from articles import services
 from articles.models import Article, ArticleAttachment, ArticleImage, ArticleReference
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """An account without a verified address (as `createsuperuser` or the admin makes one)."""
+
     class Meta:
-        model = get_user_model()
+        model = User
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Person {n}")
     password = factory.django.Password("correct horse battery staple")
 
 
-class StaffFactory(UserFactory):
+class EmailAddressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmailAddress
+
+    user = factory.SubFactory(UserFactory)
+    email = factory.SelfAttribute("user.email")
+    primary = True
+    verified = True
+
+
+class CitizenFactory(UserFactory):
+    """An active account with a verified, primary address: someone who may take part."""
+
+    email_address = factory.RelatedFactory(
+        EmailAddressFactory, factory_related_name="user", email=factory.SelfAttribute("..email")
+    )
+
+
+class StaffFactory(CitizenFactory):
+    """Staff with every permission and a verified address, as demo_content makes them."""
+
     is_staff = True
     is_superuser = True
 

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "inepa_portal",
     "articles",
+    "accounts",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "inepa_portal.urls"
@@ -69,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inepa_portal.context_processors.site",
+                "accounts.context_processors.account_links",
             ],
         },
     },
@@ -116,6 +121,38 @@ TASKS = {
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "INePA <portal@inepa.si>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Accounts (django-allauth): the email address is the login and must be verified before the
+# first sign-in; pages answer the same whether or not an address has an account; allauth's rate
+# limits live in the cache above (Redis in production, so every app server shares them).
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # staff permissions in the admin
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# URL names, so that each follows the active language (/sl/… or /en/…).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}  # adds the public display name
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+# One address per account; a new one replaces it once verified, after the password is asked
+# again; the old address is told of the change.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[INePA] "
+# allauth's defaults, except that failed sign-ins are counted per address for 15 minutes:
+# password guessing stops after 5 failures, for the citizens' and the staff login alike.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/15m/key"}
+# Behind N reverse proxies that append to X-Forwarded-For, the client address is the Nth from
+# the end; 0 (the default) trusts no header and uses the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

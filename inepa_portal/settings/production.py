@@ -43,3 +43,6 @@ MAILERS = {
         },
     }
 }
+
+# Links in account emails (verification, password reset) use HTTPS.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

@@ -3,20 +3,21 @@
 import secrets
 from datetime import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.formats import date_format
 
+from accounts import services as account_services
+from accounts.models import User
 from articles import services
 from articles.demo import builders, unpsa_2013
 from articles.models import Article, ArticleAttachment, ArticleImage, ArticleReference
 from inepa_portal.slugs import transliterated_slug
 from inepa_portal.translation import LANGUAGE_CODES
 
-DEMO_STAFF_USERNAME = "urednik"
 DEMO_STAFF_EMAIL = "urednik@inepa.example"
+DEMO_STAFF_NAME = "Uredništvo INePA"
 
 
 class Command(BaseCommand):
@@ -31,21 +32,20 @@ class Command(BaseCommand):
             self.stdout.write("Demo articles already present; nothing changed.")
 
     def _ensure_staff(self) -> None:
-        user_model = get_user_model()
-        if user_model.objects.filter(username=DEMO_STAFF_USERNAME).exists():
+        if User.objects.filter(email=DEMO_STAFF_EMAIL).exists():
             self.stdout.write(
-                f"Demo staff account '{DEMO_STAFF_USERNAME}' exists "
+                f"Demo staff account '{DEMO_STAFF_EMAIL}' exists "
                 "(its password was printed when it was created)."
             )
             return
         password = secrets.token_urlsafe(12)
-        user_model.objects.create_superuser(
-            username=DEMO_STAFF_USERNAME, email=DEMO_STAFF_EMAIL, password=password
+        account_services.staff_account_create(
+            email=DEMO_STAFF_EMAIL, display_name=DEMO_STAFF_NAME, password=password
         )
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo staff login (shown only this once): "
-                f"http://127.0.0.1:8000/admin/  user: {DEMO_STAFF_USERNAME}  password: {password}"
+                f"http://127.0.0.1:8000/admin/  email: {DEMO_STAFF_EMAIL}  password: {password}"
             )
         )
 

@@ -1,0 +1,33 @@
+"""Account forms: allauth's signup with a display name, and the admin's user forms."""
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's signup (email, password twice) plus the public display name."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=User._meta.get_field("display_name").max_length,
+        help_text=User._meta.get_field("display_name").help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+    field_order = ["email", "display_name", "password1", "password2"]
+
+
+class UserCreationForm(auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email", "display_name"]
+
+
+class UserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"

@@ -1,0 +1,96 @@
+"""People with an account: citizens who take part, and staff who run the portal."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        """The whole address in lower case, as allauth stores and looks it up."""
+        return (email or "").strip().lower()
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> "User":
+        """An active account signing in with `email`; no password means it cannot sign in."""
+        if not email:
+            raise ValueError("An account needs an email address.")
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
+        """A staff account with every permission."""
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        if extra["is_staff"] is not True or extra["is_superuser"] is not True:
+            raise ValueError("A superuser must have is_staff=True and is_superuser=True.")
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """An account that signs in with its email address and appears under its display name."""
+
+    email = models.EmailField(
+        _("email address"),
+        unique=True,
+        error_messages={"unique": _("An account with this email address already exists.")},
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        help_text=_("Shown publicly beside what you write, instead of your email address."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_(
+            "Designates whether this user should be treated as active. "
+            "Unselect this instead of deleting accounts."
+        ),
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Designates whether the user can log into this admin site."),
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["display_name", "email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(display_name=""),
+                name="user_has_a_display_name",
+                violation_error_message=_("Give the account a display name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email)
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
