@@ -1,0 +1,70 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+
+from tests.factories import CitizenFactory
+
+from .pages import headings, input_value
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct horse battery staple"  # the factories' password
+
+
+@pytest.fixture
+def citizen_client(client):
+    client.force_login(CitizenFactory(email="ana@example.org", display_name="Ana N."))
+    return client
+
+
+def _change_to(client, email):
+    return client.post("/en/accounts/email/", {"email": email, "action_add": ""})
+
+
+def test_email_page_shows_the_current_address_and_a_form_for_a_new_one(citizen_client):
+    response = citizen_client.get("/en/accounts/email/")
+
+    assert headings(response) == ["Email Address"]
+    html = response.content.decode()
+    assert "<dt>Current email</dt>\n      <dd>ana@example.org</dd>" in html
+    assert '<label for="id_email">New email address</label>' in html
+
+
+def test_changing_the_email_asks_for_the_password_first(citizen_client):
+    response = _change_to(citizen_client, "ana.novak@example.org")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/reauthenticate/")
+    assert headings(citizen_client.get(response["Location"])) == ["Confirm Access"]
+    assert list(EmailAddress.objects.values_list("email", flat=True)) == ["ana@example.org"]
+    assert mail.outbox == []
+
+
+def test_after_the_password_the_new_address_is_sent_a_verification(citizen_client):
+    asked = _change_to(citizen_client, "ana.novak@example.org")
+
+    confirmed = citizen_client.post(asked["Location"], {"password": PASSWORD}, follow=True)
+
+    assert headings(confirmed) == ["Email Address"]
+    pending = EmailAddress.objects.get(email="ana.novak@example.org")
+    assert (pending.verified, pending.primary) == (False, False)
+    assert EmailAddress.objects.get(email="ana@example.org").primary is True
+    assert [message.to for message in mail.outbox] == [["ana.novak@example.org"]]
+
+
+def test_a_wrong_password_changes_nothing(citizen_client):
+    asked = _change_to(citizen_client, "ana.novak@example.org")
+
+    response = citizen_client.post(asked["Location"], {"password": "a guess"})
+
+    assert response.status_code == 200
+    assert headings(response) == ["Confirm Access"]
+    assert not EmailAddress.objects.filter(email="ana.novak@example.org").exists()
+
+
+def test_an_invalid_new_address_is_refused_and_kept_in_the_form(citizen_client):
+    response = _change_to(citizen_client, "not-an-address")
+
+    assert response.status_code == 200
+    assert input_value(response, "email") == "not-an-address"
+    assert "Enter a valid email address." in response.content.decode()
