@@ -49,8 +49,25 @@ def test_signup_creates_an_unverified_account_and_emails_a_verification_link(cli
     assert (address.email, address.primary, address.verified) == ("ana@example.org", True, False)
     assert [message.to for message in mail.outbox] == [["ana@example.org"]]
     assert mail.outbox[0].subject == "[INePA] Please Confirm Your Email Address"
+    assert mail.outbox[0].body.startswith("Hello from INePA!")
     assert link_in(mail.outbox[0], "/confirm-email/").startswith("/en/accounts/confirm-email/")
     assert headings(client.get(response["Location"])) == ["Verify Your Email Address"]
+
+
+def test_the_verification_email_speaks_the_language_of_the_signup_page(client):
+    client.post(
+        "/sl/accounts/signup/",
+        {
+            "email": "ana@example.org",
+            "display_name": "Ana N.",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+
+    assert mail.outbox[0].subject == "[INePA] Prosimo, potrdite svoj e-poštni naslov."
+    assert mail.outbox[0].body.startswith("Pozdravljeni iz INePA")
+    assert link_in(mail.outbox[0], "/confirm-email/").startswith("/sl/accounts/confirm-email/")
 
 
 def test_the_verification_link_asks_to_confirm_and_then_verifies_the_address(client):
