@@ -31,3 +31,15 @@ class UserChangeForm(auth_forms.UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+
+class AccountDeleteForm(forms.Form):
+    comments = forms.ChoiceField(
+        label=_("What should happen to your comments?"),
+        choices=[
+            ("keep", _("Keep them, signed “deleted user” instead of my name")),
+            ("remove", _("Remove their text from the portal")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what should happen to your comments.")},
+    )

@@ -1,12 +1,25 @@
-"""Glue between allauth and the rest of the site."""
+"""A citizen's own pages (profile, data, account deletion), and the admin's way to sign in."""
 
+import json
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib.auth import REDIRECT_FIELD_NAME
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from consultations import selectors as consultation_selectors
+
+from . import exports, services
+from .forms import AccountDeleteForm
 
 
 def admin_login_through_allauth(admin_login: Callable[..., HttpResponse]) -> Callable:
@@ -25,3 +38,44 @@ def admin_login_through_allauth(admin_login: Callable[..., HttpResponse]) -> Cal
         return redirect_to_login(next_url)
 
     return login
+
+
+@require_safe
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "comments": consultation_selectors.comments_by_author(request.user),
+            "votes": consultation_selectors.votes_by_user(request.user),
+            "section": "profile",
+        },
+    )
+
+
+@require_safe
+@login_required
+def data_download(request: HttpRequest) -> HttpResponse:
+    """Everything stored about the signed-in person, as a JSON file."""
+    body = json.dumps(exports.personal_data(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"inepa-my-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+@reauthentication_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """After a fresh password check: GET explains and asks, POST deletes the account."""
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user, keep_comments=form.cleaned_data["comments"] == "keep")
+        messages.success(request, _("Your account is deleted. Thank you for taking part."))
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form, "section": "profile"})

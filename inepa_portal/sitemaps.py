@@ -11,7 +11,7 @@ class PageSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
-        return ["home", "articles:list", "about"]
+        return ["home", "articles:list", "consultations:list", "about"]
 
     def location(self, item: str) -> str:
         return reverse(item)

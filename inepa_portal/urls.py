@@ -6,11 +6,16 @@ from django.urls import include, path, re_path
 
 from accounts.views import admin_login_through_allauth
 from articles.sitemaps import ArticleSitemap
+from consultations.sitemaps import ConsultationSitemap
 
 from . import views
 from .sitemaps import PageSitemap
 
-sitemaps = {"pages": PageSitemap, "articles": ArticleSitemap}
+sitemaps = {
+    "pages": PageSitemap,
+    "articles": ArticleSitemap,
+    "consultations": ConsultationSitemap,
+}
 
 # Staff sign in through allauth too, so its rate limits guard the admin against password guessing.
 admin.site.login = admin_login_through_allauth(admin.site.login)
@@ -26,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("articles/", include("articles.urls")),
+    path("consultations/", include("consultations.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
 )
 

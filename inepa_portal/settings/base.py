@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "inepa_portal",
     "articles",
+    "consultations",
     "accounts",
     "allauth",
     "allauth.account",

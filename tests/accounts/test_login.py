@@ -39,7 +39,7 @@ def test_signing_in_by_email_returns_to_the_page_in_next(client):
     assert (response.status_code, response["Location"]) == (302, "/en/about/")
     page = client.get("/en/about/")
     assert page.wsgi_request.user == user
-    assertContains(page, '<a href="/en/accounts/email/">Ana N.</a>', html=True)
+    assertContains(page, '<a href="/en/accounts/profile/">Ana N.</a>', html=True)
 
 
 def test_the_header_sign_in_link_brings_a_visitor_back_to_the_page(client):

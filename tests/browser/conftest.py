@@ -70,6 +70,7 @@ def browser(chromium_executable):
 def page(browser, live_server) -> Iterator:
     """A fresh English-speaking browser tab; fails the test on any request to another host."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB", accept_downloads=True)
+    context.set_default_timeout(10_000)
     page = context.new_page()
     portal_host = urlsplit(live_server.url).netloc
     foreign_requests: list[str] = []

@@ -46,6 +46,9 @@ def test_visitor_signs_up_verifies_the_email_signs_in_and_out(page, live_server,
     page.wait_for_url(f"{live_server.url}/en/")
     account = page.get_by_role("navigation", name="Your account")
     account.get_by_role("link", name="Ana N.").click()
+    assert page.locator("h1").inner_text() == "My account"
+    assert_accessible(page)
+    page.get_by_role("link", name="Email address").click()
     assert page.locator("h1").inner_text() == "Email Address"
     assert page.locator(".email-addresses dd").first.inner_text() == "ana@example.org"
     assert_accessible(page)

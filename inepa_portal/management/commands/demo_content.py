@@ -13,6 +13,7 @@ from accounts.models import User
 from articles import services
 from articles.demo import builders, unpsa_2013
 from articles.models import Article, ArticleAttachment, ArticleImage, ArticleReference
+from consultations.demo import load_demo_consultations
 from inepa_portal.slugs import transliterated_slug
 from inepa_portal.translation import LANGUAGE_CODES
 
@@ -21,15 +22,16 @@ DEMO_STAFF_NAME = "Uredništvo INePA"
 
 
 class Command(BaseCommand):
-    help = "Load demo articles and a demo staff account (idempotent)."
+    help = "Load demo articles, consultations, citizens and a staff account (idempotent)."
 
     def handle(self, *args, **options) -> None:
         self._ensure_staff()
         created = [data["key"] for data in unpsa_2013.ARTICLES if self._ensure_article(data)]
+        created += load_demo_consultations()
         if created:
-            self.stdout.write(f"Demo articles added: {', '.join(created)}.")
+            self.stdout.write(f"Demo content added: {', '.join(created)}.")
         else:
-            self.stdout.write("Demo articles already present; nothing changed.")
+            self.stdout.write("Demo content already present; nothing changed.")
 
     def _ensure_staff(self) -> None:
         if User.objects.filter(email=DEMO_STAFF_EMAIL).exists():

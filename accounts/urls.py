@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("profile/my-data.json", views.data_download, name="data"),
+    path("profile/delete/", views.account_delete, name="delete"),
+]

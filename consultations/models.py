@@ -1,0 +1,288 @@
+"""Draft policies in sections, open for comments and votes during a consultation window."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inepa_portal.translation import LANGUAGE_CODES, TranslatableMixin
+
+COMMENT_MAX_LENGTH = 5000
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def published(self):
+        """Consultations visitors may see."""
+        return self.filter(is_published=True)
+
+    def open_now(self, *, now: datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+
+class Consultation(TranslatableMixin, models.Model):
+    class State(models.TextChoices):
+        UPCOMING = "upcoming", _("upcoming")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    title_sl = models.CharField(_("title (Slovenian)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    slug_sl = models.SlugField(
+        _("address (Slovenian)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Made from the title when left empty."),
+    )
+    slug_en = models.SlugField(
+        _("address (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Made from the title when left empty."),
+    )
+    summary_sl = models.TextField(_("summary (Slovenian)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Unpublished consultations are visible to staff only."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-opens_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_sl="") | ~Q(title_en=""),
+                name="consultation_has_a_title",
+                violation_error_message=_(
+                    "Give the consultation a title in at least one language."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="consultation_closes_after_it_opens",
+                violation_error_message=_("A consultation must close after it opens."),
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=[f"slug_{code}"],
+                    condition=~Q(**{f"slug_{code}": ""}),
+                    name=f"consultation_unique_slug_{code}",
+                    violation_error_message=_("Another consultation already uses this address."),
+                )
+                for code in LANGUAGE_CODES
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.localized().title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:detail", kwargs={"slug": self.localized().slug})
+
+    def state(self, *, now: datetime | None = None) -> "Consultation.State":
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return self.State.UPCOMING
+        if now < self.closes_at:
+            return self.State.OPEN
+        return self.State.CLOSED
+
+    def is_open(self, *, now: datetime | None = None) -> bool:
+        return self.state(now=now) == self.State.OPEN
+
+
+class Section(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    heading_sl = models.CharField(_("heading (Slovenian)"), max_length=200, blank=True)
+    heading_en = models.CharField(_("heading (English)"), max_length=200, blank=True)
+    body_sl = models.TextField(_("text (Slovenian)"), blank=True, help_text=_("Markdown."))
+    body_en = models.TextField(_("text (English)"), blank=True, help_text=_("Markdown."))
+    body_html_sl = models.TextField(editable=False, blank=True)
+    body_html_en = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(heading_sl="") | ~Q(heading_en=""),
+                name="section_has_a_heading",
+                violation_error_message=_("Give the section a heading in at least one language."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading_en or self.heading_sl
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.pk}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        """Comments any visitor may read: published ones (the one public read of comments)."""
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+    def in_discussion(self):
+        """What a discussion shows: published comments, and removed ones kept as placeholders
+        because published replies hang from them."""
+        published_replies = Comment.objects.filter(
+            parent=models.OuterRef("pk"), status=Comment.Status.PUBLISHED
+        )
+        return self.filter(
+            Q(status=Comment.Status.PUBLISHED)
+            | Q(status=Comment.Status.REMOVED) & Q(models.Exists(published_replies))
+        )
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", _("published")
+        REMOVED = "removed", _("removed by the author")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="comments"
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        null=True,
+        blank=True,
+        help_text=_("Empty for a comment on the draft as a whole."),
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, related_name="replies", null=True, blank=True
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+        null=True,
+        blank=True,
+        help_text=_("Empty once the author deleted their account and kept the comment."),
+    )
+    body = models.TextField(
+        _("comment"), blank=True, validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)]
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PUBLISHED
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["consultation", "section", "status", "created_at"],
+                name="comment_discussion",
+            ),
+            models.Index(fields=["parent", "status"], name="comment_replies"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="removed") | ~Q(body=""),
+                name="published_comment_has_text",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}: {self.body[:50]}"
+
+    @property
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+    @property
+    def is_removed(self) -> bool:
+        return self.status == self.Status.REMOVED
+
+
+class CommentSupport(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_supports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="one_support_per_citizen"),
+        ]
+
+    def __str__(self) -> str:
+        return f"+1 on #{self.comment_id}"
+
+
+class Vote(models.Model):
+    class Choice(models.TextChoices):
+        AGREE = "agree", _("agree")
+        DISAGREE = "disagree", _("disagree")
+        ABSTAIN = "abstain", _("abstain")
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="votes")
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="votes", null=True, blank=True
+    )
+    # Empty once the voter deleted their account: the vote still counts, anonymously.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="votes",
+        null=True,
+        blank=True,
+    )
+    choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        indexes = [
+            models.Index(fields=["consultation", "section", "choice"], name="vote_tally"),
+        ]
+        constraints = [
+            # One vote per citizen per target: the draft as a whole, or one section.
+            models.UniqueConstraint(
+                fields=["user", "consultation"],
+                condition=Q(section__isnull=True, user__isnull=False),
+                name="one_vote_per_citizen_on_the_draft",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "section"],
+                condition=Q(section__isnull=False, user__isnull=False),
+                name="one_vote_per_citizen_per_section",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.choice} on {self.section_id or 'draft'}"

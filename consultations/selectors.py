@@ -1,0 +1,282 @@
+"""Reads for consultation pages: a fixed number of queries however large the discussion."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
+
+from inepa_portal.translation import LANGUAGE_CODES, current_language
+
+from .models import Comment, CommentSupport, Consultation, Section, Vote
+
+COMMENTS_PER_TARGET = 10
+DRAFT = None  # the key of the draft as a whole, beside section ids
+
+
+@dataclass
+class Tally:
+    agree: int = 0
+    disagree: int = 0
+    abstain: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.agree + self.disagree + self.abstain
+
+    def percent(self, count: int) -> int:
+        return round(100 * count / self.total) if self.total else 0
+
+    @property
+    def agree_percent(self) -> int:
+        return self.percent(self.agree)
+
+    @property
+    def disagree_percent(self) -> int:
+        return self.percent(self.disagree)
+
+    @property
+    def abstain_percent(self) -> int:
+        return self.percent(self.abstain)
+
+
+@dataclass
+class Discussion:
+    """The comments on one target (a section, or the draft as a whole) shown on a page."""
+
+    section: Section | None
+    comments: list[Comment]
+    top_level_count: int = 0
+    comment_count: int = 0
+    tally: Tally = field(default_factory=Tally)
+    my_vote: str | None = None
+
+    @property
+    def has_more(self) -> bool:
+        return self.top_level_count > len(self.comments)
+
+
+def _support_count() -> Coalesce:
+    return Coalesce(
+        Subquery(
+            CommentSupport.objects.filter(comment=OuterRef("pk"))
+            .values("comment")
+            .annotate(count=Count("id"))
+            .values("count")[:1]
+        ),
+        Value(0),
+    )
+
+
+def visible_consultations(user) -> QuerySet[Consultation]:
+    if user.is_authenticated and user.is_staff:
+        return Consultation.objects.all()
+    return Consultation.objects.published()
+
+
+def consultations_for_listing(user, *, now: datetime | None = None) -> list[Consultation]:
+    """Open ones first (closing soonest first), then upcoming (opening soonest), then closed."""
+    now = now or timezone.now()
+    consultations = list(visible_consultations(user))
+    order = {
+        Consultation.State.OPEN: 0,
+        Consultation.State.UPCOMING: 1,
+        Consultation.State.CLOSED: 2,
+    }
+
+    def key(consultation: Consultation) -> tuple:
+        state = consultation.state(now=now)
+        if state == Consultation.State.OPEN:
+            moment = consultation.closes_at.timestamp()
+        elif state == Consultation.State.UPCOMING:
+            moment = consultation.opens_at.timestamp()
+        else:
+            moment = -consultation.closes_at.timestamp()
+        return (order[state], moment)
+
+    return sorted(consultations, key=key)
+
+
+def consultation_for_slug(slug: str, *, user) -> Consultation | None:
+    """The consultation with `slug` in any language that `user` may see."""
+    matches_any = Q()
+    for code in LANGUAGE_CODES:
+        matches_any |= Q(**{f"slug_{code}": slug})
+    return (
+        visible_consultations(user)
+        .filter(matches_any)
+        .annotate(
+            in_other_language=Case(
+                When(**{f"slug_{current_language()}": slug}, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("in_other_language")
+        .first()
+    )
+
+
+def tallies(consultation: Consultation) -> dict[int | None, Tally]:
+    """Votes per target and choice, counted by the database."""
+    result: dict[int | None, Tally] = {}
+    rows = (
+        Vote.objects.filter(consultation=consultation)
+        .values("section_id", "choice")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        setattr(result.setdefault(row["section_id"], Tally()), row["choice"], row["count"])
+    return result
+
+
+def _comment_counts(consultation: Consultation) -> dict[int | None, int]:
+    rows = (
+        Comment.objects.visible()
+        .filter(consultation=consultation)
+        .values("section_id")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return {row["section_id"]: row["count"] for row in rows}
+
+
+def _attach_replies(comments: list[Comment]) -> None:
+    replies: dict[int, list[Comment]] = {comment.pk: [] for comment in comments}
+    if replies:
+        for reply in (
+            Comment.objects.visible()
+            .filter(parent_id__in=replies)
+            .select_related("author")
+            .annotate(support_count=_support_count())
+            .order_by("created_at", "id")
+        ):
+            replies[reply.parent_id].append(reply)
+    for comment in comments:
+        comment.shown_replies = replies[comment.pk]
+
+
+def _top_level(consultation: Consultation) -> QuerySet[Comment]:
+    return (
+        Comment.objects.in_discussion()
+        .filter(consultation=consultation, parent__isnull=True)
+        .select_related("author")
+        .annotate(support_count=_support_count())
+    )
+
+
+def _mark_my_supports(comments: list[Comment], user) -> None:
+    every = [c for comment in comments for c in [comment, *comment.shown_replies]]
+    mine: set[int] = set()
+    if user.is_authenticated and every:
+        mine = set(
+            CommentSupport.objects.filter(
+                user=user, comment_id__in=[c.pk for c in every]
+            ).values_list("comment_id", flat=True)
+        )
+    for comment in every:
+        comment.supported_by_me = comment.pk in mine
+
+
+def _my_votes(consultation: Consultation, user) -> dict[int | None, str]:
+    if not user.is_authenticated:
+        return {}
+    return dict(
+        Vote.objects.filter(consultation=consultation, user=user).values_list(
+            "section_id", "choice"
+        )
+    )
+
+
+def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
+    """The draft and each section with its first comments, tallies and the reader's votes."""
+    sections = list(consultation.sections.all())
+    top = list(
+        _top_level(consultation)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("section_id")], order_by=[F("created_at"), F("id")]
+            ),
+            target_total=Window(Count("id"), partition_by=[F("section_id")]),
+        )
+        .filter(rank__lte=COMMENTS_PER_TARGET)
+        .order_by("created_at", "id")
+    )
+    _attach_replies(top)
+    _mark_my_supports(top, user)
+    counts, votes, mine = (
+        _comment_counts(consultation),
+        tallies(consultation),
+        _my_votes(consultation, user),
+    )
+    discussions = []
+    for section in [DRAFT, *sections]:
+        key = section.pk if section else None
+        comments = [comment for comment in top if comment.section_id == key]
+        discussions.append(
+            Discussion(
+                section=section,
+                comments=comments,
+                top_level_count=comments[0].target_total if comments else 0,
+                comment_count=counts.get(key, 0),
+                tally=votes.get(key, Tally()),
+                my_vote=mine.get(key),
+            )
+        )
+    return discussions
+
+
+def discussion_page(consultation: Consultation, section: Section | None, *, user):
+    """All top-level comments on one target, for pagination, and a function to finish a page."""
+    return _top_level(consultation).filter(section=section).order_by("created_at", "id")
+
+
+def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
+    """Attach replies and the reader's supports to a page of top-level comments."""
+    _attach_replies(comments)
+    _mark_my_supports(comments, user)
+    return comments
+
+
+def comment_for_action(consultation: Consultation, pk: int) -> Comment | None:
+    return (
+        Comment.objects.filter(consultation=consultation, pk=pk)
+        .select_related("consultation", "section", "parent")
+        .first()
+    )
+
+
+def comments_by_author(user) -> QuerySet[Comment]:
+    """A person's own comments, newest first, with where they were written."""
+    return (
+        Comment.objects.filter(author=user)
+        .select_related("consultation", "section")
+        .order_by("-created_at", "-id")
+    )
+
+
+def votes_by_user(user) -> QuerySet[Vote]:
+    """A person's own votes, with what they were cast on."""
+    return (
+        Vote.objects.filter(user=user)
+        .select_related("consultation", "section")
+        .order_by("consultation_id", "section__position", "section_id")
+    )
+
+
+def supports_by_user(user) -> QuerySet[CommentSupport]:
+    return CommentSupport.objects.filter(user=user).select_related("comment").order_by("id")

@@ -1,0 +1,199 @@
+"""Every write of a consultation's participation: comments, supports, votes."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from inepa_portal.markup import render_markdown
+from inepa_portal.slugs import unique_slug
+from inepa_portal.translation import LANGUAGE_CODES
+
+from .models import Comment, CommentSupport, Consultation, Section, Vote
+
+
+class ConsultationNotOpen(ValidationError):
+    """Raised when someone tries to take part before a consultation opens or after it closes."""
+
+
+def _ensure_open(consultation: Consultation, now: datetime) -> None:
+    state = consultation.state(now=now)
+    if state == Consultation.State.UPCOMING:
+        raise ConsultationNotOpen(
+            _("This consultation opens on %(date)s; nothing can be recorded before then.")
+            % {"date": date_format(timezone.localtime(consultation.opens_at), "DATETIME_FORMAT")},
+            code="upcoming",
+        )
+    if state == Consultation.State.CLOSED:
+        raise ConsultationNotOpen(
+            _("This consultation closed on %(date)s; nothing more can be recorded.")
+            % {"date": date_format(timezone.localtime(consultation.closes_at), "DATETIME_FORMAT")},
+            code="closed",
+        )
+
+
+def _slug_taken(*, language: str, exclude_pk: int | None):
+    def is_taken(candidate: str) -> bool:
+        return (
+            Consultation.objects.filter(**{f"slug_{language}": candidate})
+            .exclude(pk=exclude_pk)
+            .exists()
+        )
+
+    return is_taken
+
+
+@transaction.atomic
+def consultation_save(*, consultation: Consultation) -> Consultation:
+    """Save a consultation written by staff. Effects: every titled language gets a unique slug."""
+    for code in LANGUAGE_CODES:
+        title = getattr(consultation, f"title_{code}")
+        if title and not getattr(consultation, f"slug_{code}"):
+            setattr(
+                consultation,
+                f"slug_{code}",
+                unique_slug(title, is_taken=_slug_taken(language=code, exclude_pk=consultation.pk)),
+            )
+    consultation.full_clean()
+    consultation.save()
+    return consultation
+
+
+@transaction.atomic
+def section_save(*, section: Section) -> Section:
+    """Save a section. Effects: each language's Markdown is rendered to sanitised HTML."""
+    for code in LANGUAGE_CODES:
+        setattr(section, f"body_html_{code}", render_markdown(getattr(section, f"body_{code}")))
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def comment_submit(
+    *,
+    consultation: Consultation,
+    author,
+    body: str,
+    language: str,
+    section: Section | None = None,
+    parent: Comment | None = None,
+    now: datetime | None = None,
+) -> Comment:
+    """Record a comment, or a reply when `parent` is given.
+
+    Effects: refuses outside the consultation window; a reply joins its parent's section and
+    may not itself be replied to; the Markdown is rendered once, here.
+    """
+    now = now or timezone.now()
+    _ensure_open(consultation, now)
+    if parent is not None:
+        if parent.consultation_id != consultation.pk or parent.parent_id is not None:
+            raise ValidationError(_("You can only reply to a comment of this consultation."))
+        if parent.status != Comment.Status.PUBLISHED:
+            raise ValidationError(_("This comment can no longer be replied to."))
+        section = parent.section
+    if section is not None and section.consultation_id != consultation.pk:
+        raise ValidationError(_("This section belongs to another consultation."))
+    body = body.strip()
+    comment = Comment(
+        consultation=consultation,
+        section=section,
+        parent=parent,
+        author=author,
+        body=body,
+        body_html=render_markdown(body),
+        language=language,
+        created_at=now,
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_remove(*, comment: Comment, now: datetime | None = None) -> Comment:
+    """The author removes their comment. Effects: its text is erased; replies stay in place."""
+    comment.status = Comment.Status.REMOVED
+    comment.body = ""
+    comment.body_html = ""
+    comment.removed_at = now or timezone.now()
+    comment.save(update_fields=["status", "body", "body_html", "removed_at"])
+    comment.supports.all().delete()
+    return comment
+
+
+def comment_support(*, comment: Comment, user, now: datetime | None = None) -> None:
+    """Add a citizen's +1 to a comment; a second +1 by the same citizen changes nothing."""
+    _ensure_open(comment.consultation, now or timezone.now())
+    if comment.status != Comment.Status.PUBLISHED:
+        raise ValidationError(_("This comment can no longer be supported."))
+    if comment.author_id == user.pk:
+        raise ValidationError(_("You cannot support your own comment."))
+    try:
+        with transaction.atomic():
+            CommentSupport.objects.create(comment=comment, user=user)
+    except IntegrityError:
+        pass  # already supported: the unique constraint kept it single
+
+
+def comment_unsupport(*, comment: Comment, user, now: datetime | None = None) -> None:
+    """Take a citizen's +1 back."""
+    _ensure_open(comment.consultation, now or timezone.now())
+    CommentSupport.objects.filter(comment=comment, user=user).delete()
+
+
+def vote_cast(
+    *,
+    consultation: Consultation,
+    user,
+    choice: str,
+    section: Section | None = None,
+    now: datetime | None = None,
+) -> Vote:
+    """Record or change a citizen's vote on the draft or on one section.
+
+    Effects: refuses outside the consultation window; concurrent submissions by the same
+    citizen (two tabs, a double click) leave exactly one vote, holding one of their choices.
+    """
+    now = now or timezone.now()
+    _ensure_open(consultation, now)
+    if section is not None and section.consultation_id != consultation.pk:
+        raise ValidationError(_("This section belongs to another consultation."))
+    if choice not in Vote.Choice.values:
+        raise ValidationError(_("Choose agree, disagree or abstain."))
+    target = {"consultation": consultation, "section": section, "user": user}
+    with transaction.atomic():
+        if Vote.objects.filter(**target).update(choice=choice, updated_at=now):
+            return Vote.objects.get(**target)
+        try:
+            with transaction.atomic():
+                return Vote.objects.create(**target, choice=choice)
+        except IntegrityError:
+            # Another request of this citizen inserted the vote first; ours updates it.
+            Vote.objects.filter(**target).update(choice=choice, updated_at=now)
+            return Vote.objects.get(**target)
+
+
+@transaction.atomic
+def comments_of_author_release(*, author, remove: bool, now: datetime | None = None) -> int:
+    """Before an account is deleted: remove its comments, or keep them without a name.
+
+    Effects: with `remove`, every comment's text is erased as if its author had removed it;
+    either way the comments no longer point to the person. Returns how many comments it touched.
+    """
+    comments = list(Comment.objects.filter(author=author))
+    if remove:
+        for comment in comments:
+            if comment.status != Comment.Status.REMOVED:
+                comment_remove(comment=comment, now=now)
+    return Comment.objects.filter(author=author).update(author=None)
+
+
+@transaction.atomic
+def votes_of_user_anonymise(*, user) -> int:
+    """Before an account is deleted: its votes stay in the tallies, linked to nobody."""
+    return Vote.objects.filter(user=user).update(user=None)

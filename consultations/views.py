@@ -1,0 +1,257 @@
+"""Consultation pages and the citizen's actions on them: glue between forms and services."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from inepa_portal.alternates import language_alternates
+from inepa_portal.translation import LANGUAGE_CODES, current_language
+
+from . import permissions, selectors, services
+from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
+from .models import Consultation, Section
+
+COMMENTS_PER_PAGE = 20
+
+
+def _paths(consultation: Consultation, name: str = "detail", **kwargs) -> dict[str, str]:
+    paths = {}
+    for code in LANGUAGE_CODES:
+        with override(code):
+            paths[code] = reverse(
+                f"consultations:{name}", kwargs={"slug": consultation.localized().slug, **kwargs}
+            )
+    return paths
+
+
+def _load(request: HttpRequest, slug: str) -> Consultation:
+    consultation = selectors.consultation_for_slug(slug, user=request.user)
+    if consultation is None:
+        raise Http404
+    return consultation
+
+
+def _page_url(consultation: Consultation, anchor: str = "") -> str:
+    return consultation.get_absolute_url() + (f"#{anchor}" if anchor else "")
+
+
+def _login_url(next_url: str) -> str:
+    return f"{reverse('account_login')}?{urlencode({'next': next_url})}"
+
+
+def _refuse_unless_citizen(request: HttpRequest, consultation: Consultation, anchor: str):
+    """Send visitors to sign in (and back), unverified people to verify; None for citizens."""
+    if not request.user.is_authenticated:
+        return redirect(_login_url(_page_url(consultation, anchor)))
+    if not permissions.is_verified_citizen(request.user):
+        messages.error(request, _("Verify your email address before you take part."))
+        return redirect(_page_url(consultation, anchor))
+    return None
+
+
+def _section(consultation: Consultation, section_id: int | None) -> Section | None:
+    if section_id is None:
+        return None
+    section = consultation.sections.filter(pk=section_id).first()
+    if section is None:
+        raise Http404
+    return section
+
+
+@require_safe
+def consultation_list(request: HttpRequest) -> HttpResponse:
+    consultations = selectors.consultations_for_listing(request.user)
+    return render(
+        request,
+        "consultations/consultation_list.html",
+        {"consultations": consultations, "section": "consultations"},
+    )
+
+
+@require_safe
+def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _load(request, slug)
+    canonical_slug = consultation.localized().slug
+    if slug != canonical_slug:
+        return redirect(
+            reverse("consultations:detail", kwargs={"slug": canonical_slug}), permanent=True
+        )
+    return render(
+        request,
+        "consultations/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "discussions": selectors.consultation_page(consultation, user=request.user),
+            "can_take_part": permissions.can_take_part(request.user, consultation),
+            "is_verified_citizen": permissions.is_verified_citizen(request.user),
+            "alternates": language_alternates(request, _paths(consultation)),
+            "section": "consultations",
+        },
+    )
+
+
+@require_safe
+def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
+    """Every comment on the draft as a whole ("draft") or on one section, page by page."""
+    consultation = _load(request, slug)
+    section = None if target == "draft" else _section(consultation, int(target))
+    page = Paginator(
+        selectors.discussion_page(consultation, section, user=request.user), COMMENTS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    comments = selectors.finish_comments(list(page.object_list), user=request.user)
+    return render(
+        request,
+        "consultations/discussion.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "target_section": section,
+            "page": page,
+            "comments": comments,
+            "can_take_part": permissions.can_take_part(request.user, consultation),
+            "alternates": language_alternates(
+                request, _paths(consultation, "discussion", target=target)
+            ),
+            "section": "consultations",
+        },
+    )
+
+
+def _posted_id(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@require_POST
+def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _load(request, slug)
+    parent_id = _posted_id(request.POST.get("parent"))
+    parent = selectors.comment_for_action(consultation, parent_id) if parent_id else None
+    if parent_id and parent is None:
+        raise Http404
+    section = (
+        parent.section
+        if parent
+        else _section(consultation, _posted_id(request.POST.get("section")))
+    )
+    refusal = _refuse_unless_citizen(
+        request, consultation, parent.anchor if parent else (section.anchor if section else "draft")
+    )
+    if refusal:
+        return refusal
+    form = (ReplyForm if parent else CommentForm)(request.POST)
+    if form.is_valid():
+        try:
+            comment = services.comment_submit(
+                consultation=consultation,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                language=current_language(),
+                section=section,
+                parent=parent,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Thank you: your comment is published."))
+            return redirect(_page_url(consultation, comment.anchor))
+    # Shown again with the errors, keeping what the person typed.
+    return render(
+        request,
+        "consultations/comment_form.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "form": form,
+            "parent": parent,
+            "target_section": section,
+            "section": "consultations",
+        },
+        status=400,
+    )
+
+
+@require_POST
+def vote(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = _load(request, slug)
+    form = VoteForm(request.POST)
+    section_id = _posted_id(request.POST.get("section"))
+    anchor = f"section-{section_id}" if section_id else "draft"
+    refusal = _refuse_unless_citizen(request, consultation, anchor)
+    if refusal:
+        return refusal
+    if not form.is_valid():
+        for error in form.errors.get("choice", []) or [_("Your vote could not be read.")]:
+            messages.error(request, error)
+        return redirect(_page_url(consultation, anchor))
+    try:
+        services.vote_cast(
+            consultation=consultation,
+            user=request.user,
+            choice=form.cleaned_data["choice"],
+            section=_section(consultation, form.cleaned_data["section"]),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Your vote is recorded. You can change it until the consultation closes.")
+        )
+    return redirect(_page_url(consultation, anchor))
+
+
+@require_POST
+def support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    consultation = _load(request, slug)
+    comment = selectors.comment_for_action(consultation, pk)
+    if comment is None:
+        raise Http404
+    refusal = _refuse_unless_citizen(request, consultation, comment.anchor)
+    if refusal:
+        return refusal
+    form = SupportForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["action"] == "support":
+                services.comment_support(comment=comment, user=request.user)
+            else:
+                services.comment_unsupport(comment=comment, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+    return redirect(_page_url(consultation, comment.anchor))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST removes the author's own comment."""
+    consultation = _load(request, slug)
+    comment = selectors.comment_for_action(consultation, pk)
+    if comment is None or not permissions.can_remove(request.user, comment):
+        raise Http404
+    if request.method == "POST":
+        services.comment_remove(comment=comment)
+        messages.success(request, _("Your comment is removed."))
+        return redirect(
+            _page_url(consultation, comment.anchor if comment.parent_id is None else "")
+        )
+    return render(
+        request,
+        "consultations/comment_confirm_remove.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "comment": comment,
+            "section": "consultations",
+        },
+    )

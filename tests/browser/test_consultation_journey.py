@@ -1,0 +1,128 @@
+"""A citizen signs up, takes part in the demo consultation, downloads their data and leaves."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from consultations.models import Comment, Vote
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a long and unusual passphrase"
+DRAFT_URL = "/en/consultations/draft-guidelines-for-involving-ngos-in-e-government-services/"
+
+
+def _sign_up_and_verify(page, live_server) -> None:
+    page.goto(DRAFT_URL)
+    page.get_by_role("link", name="Create an account").first.click()
+    page.get_by_label("Email", exact=True).fill("eva@example.org")
+    page.get_by_label("Display name").fill("Eva Z.")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    link = re.search(r"https?://\S+/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_label("Email").fill("eva@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def _tally_row(section, label: str) -> str:
+    return section.locator("table.tally tr", has_text=label).locator("td").first.inner_text()
+
+
+def test_citizen_takes_part_then_downloads_their_data_and_deletes_the_account(
+    page, live_server, assert_accessible
+):
+    call_command("demo_content", stdout=io.StringIO())
+    page.goto(DRAFT_URL)
+    assert page.get_by_text("Sign in to comment and vote").is_visible()
+    assert_accessible(page)
+
+    _sign_up_and_verify(page, live_server)
+    page.goto(DRAFT_URL)
+    assert page.get_by_role("navigation", name="Your account").get_by_text("Eva Z.").is_visible()
+    assert_accessible(page)
+
+    principles = page.locator(
+        "section.discussion", has=page.get_by_role("heading", name="Principles of cooperation")
+    )
+    principles.get_by_label("Comment on this section").fill(
+        "Please add **plain language** as a principle."
+    )
+    principles.get_by_role("button", name="Publish comment").click()
+    assert page.get_by_role("status").inner_text() == "Thank you: your comment is published."
+    mine = page.locator("article.comment", has_text="plain language").first
+    assert mine.locator("strong").inner_text() == "plain language"
+    assert_accessible(page)
+
+    other = principles.locator("article.comment", has_text="accessibility").first
+    other.locator("summary", has_text="Reply").click()
+    other.get_by_label("Your reply").fill("Agreed, and easy-to-read versions too.")
+    other.get_by_role("button", name="Send reply").click()
+    other = page.locator("article.comment", has_text="accessibility").first
+    assert (
+        other.locator(".replies").get_by_text("Agreed, and easy-to-read versions too.").is_visible()
+    )
+
+    supporters_before = other.locator(".supports").first.inner_text()
+    other.get_by_role("button", name="Support").first.click()
+    other = page.locator("article.comment", has_text="accessibility").first
+    assert other.locator(".supports").first.inner_text() != supporters_before
+    assert other.get_by_role("button", name="Withdraw my support").first.is_visible()
+
+    principles = page.locator(
+        "section.discussion", has=page.get_by_role("heading", name="Principles of cooperation")
+    )
+    agree_before = int(_tally_row(principles, "Agree"))
+    principles.get_by_label("Agree", exact=True).check()
+    principles.get_by_role("button", name="Vote").click()
+    principles = page.locator(
+        "section.discussion", has=page.get_by_role("heading", name="Principles of cooperation")
+    )
+    assert int(_tally_row(principles, "Agree")) == agree_before + 1
+    disagree_before = int(_tally_row(principles, "Disagree"))
+    principles.get_by_label("Disagree", exact=True).check()
+    principles.get_by_role("button", name="Change my vote").click()
+    principles = page.locator(
+        "section.discussion", has=page.get_by_role("heading", name="Principles of cooperation")
+    )
+    assert int(_tally_row(principles, "Agree")) == agree_before
+    assert int(_tally_row(principles, "Disagree")) == disagree_before + 1
+    assert principles.get_by_label("Disagree", exact=True).is_checked()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Your account").get_by_role("link", name="Eva Z.").click()
+    assert page.locator("h1").inner_text() == "My account"
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download my data (JSON)").click()
+    with open(download_info.value.path(), encoding="utf-8") as data_file:
+        data = json.load(data_file)
+    assert data["account"]["display_name"] == "Eva Z."
+    assert len(data["comments"]) == 2
+    assert [vote["choice"] for vote in data["votes"]] == ["disagree"]
+
+    page.get_by_role("link", name="Delete my account").click()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    assert page.locator("h1").inner_text() == "Delete my account"
+    assert_accessible(page)
+    page.get_by_label("Keep them, signed “deleted user” instead of my name").check()
+    page.get_by_role("button", name="Delete my account for good").click()
+    assert page.get_by_role("status").inner_text().startswith("Your account is deleted.")
+
+    page.goto(DRAFT_URL)
+    assert (
+        page.locator("article.comment", has_text="plain language")
+        .first.locator(".author")
+        .inner_text()
+        == "deleted user"
+    )
+    assert Comment.objects.filter(author__isnull=True, body__contains="plain language").count() == 1
+    assert Vote.objects.filter(user__isnull=True, choice="disagree").count() == 1
