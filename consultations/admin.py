@@ -20,6 +20,7 @@ class ConsultationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "opens_at", "closes_at", "state_label", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title_sl", "title_en"]
+    view_on_site = True  # staff see an unpublished consultation there, marked as a preview
     fieldsets = [
         ("Slovenščina", {"fields": ["title_sl", "slug_sl", "summary_sl"]}),
         ("English", {"fields": ["title_en", "slug_en", "summary_en"]}),
