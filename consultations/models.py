@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -23,6 +23,19 @@ class ConsultationQuerySet(models.QuerySet):
     def open_now(self, *, now: datetime | None = None):
         now = now or timezone.now()
         return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+
+class ModerationMode(models.TextChoices):
+    PRE = "pre", _("pre-moderation: comments wait for approval")
+    POST = "post", _("post-moderation: comments are published at once")
+
+
+class ModerationReason(models.TextChoices):
+    SPAM = "spam", _("spam")
+    ABUSE = "abuse", _("abuse or hate")
+    OFF_TOPIC = "off_topic", _("off-topic")
+    PERSONAL_DATA = "personal_data", _("personal data")
+    OTHER = "other", _("other")
 
 
 class Consultation(TranslatableMixin, models.Model):
@@ -54,6 +67,28 @@ class Consultation(TranslatableMixin, models.Model):
         default=False,
         help_text=_("Unpublished consultations are visible to staff only."),
     )
+    moderation_mode = models.CharField(
+        _("moderation"),
+        max_length=4,
+        choices=ModerationMode.choices,
+        default=ModerationMode.POST,
+    )
+    flag_threshold = models.PositiveSmallIntegerField(
+        _("flags that hide a comment"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "A comment is hidden automatically and put first in the queue at this many flags."
+        ),
+    )
+    outcome_sl = models.TextField(
+        _("what we did with your input (Slovenian)"), blank=True, help_text=_("Markdown.")
+    )
+    outcome_en = models.TextField(
+        _("what we did with your input (English)"), blank=True, help_text=_("Markdown.")
+    )
+    outcome_html_sl = models.TextField(editable=False, blank=True)
+    outcome_html_en = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -143,20 +178,32 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.PUBLISHED)
 
     def in_discussion(self):
-        """What a discussion shows: published comments, and removed ones kept as placeholders
-        because published replies hang from them."""
+        """What a discussion shows: published comments, and placeholders for removed or hidden
+        ones that published replies hang from (a hidden one names only its reason)."""
         published_replies = Comment.objects.filter(
             parent=models.OuterRef("pk"), status=Comment.Status.PUBLISHED
         )
         return self.filter(
             Q(status=Comment.Status.PUBLISHED)
-            | Q(status=Comment.Status.REMOVED) & Q(models.Exists(published_replies))
+            | Q(status__in=[Comment.Status.REMOVED, Comment.Status.HIDDEN])
+            & Q(models.Exists(published_replies))
+        )
+
+    def needing_attention(self):
+        """Pending comments, flagged ones still published, hidden ones awaiting an appeal."""
+        return self.filter(
+            Q(status=Comment.Status.PENDING)
+            | Q(status=Comment.Status.PUBLISHED, flag_count__gt=0, moderated_at__isnull=True)
+            | Q(appeal__decided_at__isnull=True, appeal__isnull=False)
         )
 
 
 class Comment(models.Model):
     class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting moderation")
         PUBLISHED = "published", _("published")
+        HIDDEN = "hidden", _("hidden by a moderator")
+        REJECTED = "rejected", _("rejected")
         REMOVED = "removed", _("removed by the author")
 
     consultation = models.ForeignKey(
@@ -191,6 +238,12 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
     removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    moderation_reason = models.CharField(
+        _("moderation reason"), max_length=16, choices=ModerationReason.choices, blank=True
+    )
+    moderation_note = models.TextField(_("note to the author"), blank=True)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    flag_count = models.PositiveIntegerField(_("flags"), default=0, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -198,6 +251,7 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
+        permissions = [("moderate_comment", _("Can moderate comments"))]
         indexes = [
             models.Index(
                 fields=["consultation", "section", "status", "created_at"],
@@ -222,6 +276,10 @@ class Comment(models.Model):
     @property
     def is_removed(self) -> bool:
         return self.status == self.Status.REMOVED
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == self.Status.HIDDEN
 
 
 class CommentSupport(models.Model):
@@ -286,3 +344,144 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.choice} on {self.section_id or 'draft'}"
+
+
+class Flag(models.Model):
+    """A citizen's report that a comment breaks the rules; one per citizen per comment."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="flags"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=ModerationReason.choices)
+    text = models.CharField(_("details"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("flagged at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "user"],
+                condition=Q(user__isnull=False),
+                name="one_flag_per_citizen_per_comment",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reason="other") | ~Q(text=""),
+                name="flag_other_reason_is_explained",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} on #{self.comment_id}"
+
+
+class ModerationAction(models.Model):
+    """One entry of the append-only moderation log (the database refuses updates and deletes)."""
+
+    class Action(models.TextChoices):
+        PUBLISH = "publish", _("published")
+        HIDE = "hide", _("hidden")
+        AUTO_HIDE = "auto_hide", _("hidden automatically after flags")
+        REJECT = "reject", _("rejected")
+        RESTORE = "restore", _("restored")
+        APPEAL = "appeal", _("review requested by the author")
+        APPEAL_DECIDED = "appeal_decided", _("review decided")
+        BLOCK_USER = "block_user", _("account blocked")
+
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.PROTECT,
+        related_name="moderation_actions",
+        null=True,
+        blank=True,
+    )
+    # Plain ids (no database link) and a name copied at the time: people may delete their
+    # accounts, and the log must stay as it was written.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("by"), max_length=120)
+    target_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=16, blank=True)
+    to_status = models.CharField(_("to"), max_length=16, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=16, choices=ModerationReason.choices, blank=True
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation log entry")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"
+
+
+class Appeal(models.Model):
+    """The author's one request to review a hidden or rejected comment."""
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="appeal")
+    message = models.CharField(_("message"), max_length=1000)
+    created_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    upheld = models.BooleanField(_("comment restored"), null=True)
+
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+
+    def __str__(self) -> str:
+        return f"Appeal on #{self.comment_id}"
+
+
+class OfficialResponse(models.Model):
+    """The organisation's answer to a comment or to a section, in both languages."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="official_responses"
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="official_responses", null=True, blank=True
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="official_responses", null=True, blank=True
+    )
+    body_sl = models.TextField(_("response (Slovenian)"), help_text=_("Markdown."))
+    body_en = models.TextField(_("response (English)"), help_text=_("Markdown."))
+    body_html_sl = models.TextField(editable=False, blank=True)
+    body_html_en = models.TextField(editable=False, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("official response")
+        verbose_name_plural = _("official responses")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(section__isnull=True) | Q(comment__isnull=True),
+                name="response_answers_a_comment_or_a_section",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Response on #{self.comment_id or self.section_id or self.consultation_id}"
