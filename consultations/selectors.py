@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
-from .models import Comment, CommentSupport, Consultation, Section, Vote
+from .models import Comment, CommentSupport, Consultation, OfficialResponse, Section, Vote
 
 COMMENTS_PER_TARGET = 10
 DRAFT = None  # the key of the draft as a whole, beside section ids
@@ -280,3 +280,35 @@ def votes_by_user(user) -> QuerySet[Vote]:
 
 def supports_by_user(user) -> QuerySet[CommentSupport]:
     return CommentSupport.objects.filter(user=user).select_related("comment").order_by("id")
+
+
+def moderation_summary(consultation: Consultation) -> dict[str, dict[str, int]]:
+    """How many comments were hidden or rejected, by reason; never their content.
+
+    Returns {"hidden": {reason: count}, "rejected": {reason: count}}.
+    """
+    summary: dict[str, dict[str, int]] = {
+        Comment.Status.HIDDEN: {},
+        Comment.Status.REJECTED: {},
+    }
+    rows = (
+        Comment.objects.filter(
+            consultation=consultation,
+            status__in=[Comment.Status.HIDDEN, Comment.Status.REJECTED],
+        )
+        .values("status", "moderation_reason")
+        .annotate(count=Count("id"))
+        .order_by("status", "moderation_reason")
+    )
+    for row in rows:
+        summary[row["status"]][row["moderation_reason"] or "other"] = row["count"]
+    return summary
+
+
+def official_responses(consultation: Consultation) -> QuerySet:
+    """The organisation's responses in a consultation, with what they answer."""
+    return (
+        OfficialResponse.objects.filter(consultation=consultation)
+        .select_related("section", "comment")
+        .order_by("created_at", "id")
+    )
