@@ -178,23 +178,34 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.PUBLISHED)
 
     def in_discussion(self):
-        """What a discussion shows: published comments, and placeholders for removed or hidden
-        ones that published replies hang from (a hidden one names only its reason)."""
+        """What a discussion shows: published comments; a placeholder for each hidden one
+        (naming only the reason); and one for a removed comment that replies hang from."""
         published_replies = Comment.objects.filter(
             parent=models.OuterRef("pk"), status=Comment.Status.PUBLISHED
         )
-        return self.filter(
-            Q(status=Comment.Status.PUBLISHED)
-            | Q(status__in=[Comment.Status.REMOVED, Comment.Status.HIDDEN])
-            & Q(models.Exists(published_replies))
+        return (
+            self.filter(
+                Q(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
+                | Q(status=Comment.Status.REMOVED) & Q(models.Exists(published_replies))
+            )
+            .defer("body", "body_html")
+            .annotate(
+                # The text only of published comments ever leaves the database for a page.
+                public_html=models.Case(
+                    models.When(status=Comment.Status.PUBLISHED, then=models.F("body_html")),
+                    default=models.Value(""),
+                    output_field=models.TextField(),
+                )
+            )
         )
 
     def needing_attention(self):
         """Pending comments, flagged ones still published, hidden ones awaiting an appeal."""
         return self.filter(
             Q(status=Comment.Status.PENDING)
-            | Q(status=Comment.Status.PUBLISHED, flag_count__gt=0, moderated_at__isnull=True)
-            | Q(appeal__decided_at__isnull=True, appeal__isnull=False)
+            | Q(flag_count__gt=0, moderated_at__isnull=True)
+            & Q(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
+            | Q(appeal__isnull=False, appeal__decided_at__isnull=True)
         )
 
 

@@ -35,3 +35,20 @@ def can_remove(user, comment: Comment) -> bool:
         and comment.author_id == user.pk
         and comment.status == Comment.Status.PUBLISHED
     )
+
+
+def can_appeal(user, comment: Comment) -> bool:
+    """Authors of a hidden or rejected comment may ask once for a review."""
+    return bool(
+        user.is_authenticated
+        and comment.author_id == user.pk
+        and comment.status in {Comment.Status.HIDDEN, Comment.Status.REJECTED}
+        and not hasattr(comment, "appeal")
+    )
+
+
+def can_moderate(user) -> bool:
+    """Moderators and superusers: the moderation permission, in the admin."""
+    return bool(
+        user.is_authenticated and user.is_active and user.has_perm("consultations.moderate_comment")
+    )

@@ -63,6 +63,7 @@ class Discussion:
     comment_count: int = 0
     tally: Tally = field(default_factory=Tally)
     my_vote: str | None = None
+    responses: list = field(default_factory=list)
 
     @property
     def has_more(self) -> bool:
@@ -159,7 +160,7 @@ def _attach_replies(comments: list[Comment]) -> None:
     replies: dict[int, list[Comment]] = {comment.pk: [] for comment in comments}
     if replies:
         for reply in (
-            Comment.objects.visible()
+            Comment.objects.in_discussion()
             .filter(parent_id__in=replies)
             .select_related("author")
             .annotate(support_count=_support_count())
@@ -168,6 +169,25 @@ def _attach_replies(comments: list[Comment]) -> None:
             replies[reply.parent_id].append(reply)
     for comment in comments:
         comment.shown_replies = replies[comment.pk]
+
+
+def _attach_responses(
+    consultation: Consultation, comments: list[Comment]
+) -> dict[int | None, list[OfficialResponse]]:
+    """Official responses under the comments shown; returns those answering a whole target."""
+    by_comment: dict[int, list[OfficialResponse]] = {}
+    by_target: dict[int | None, list[OfficialResponse]] = {}
+    for response in OfficialResponse.objects.filter(consultation=consultation).order_by(
+        "created_at", "id"
+    ):
+        if response.comment_id:
+            by_comment.setdefault(response.comment_id, []).append(response)
+        else:
+            by_target.setdefault(response.section_id, []).append(response)
+    for comment in comments:
+        for shown in [comment, *comment.shown_replies]:
+            shown.responses = by_comment.get(shown.pk, [])
+    return by_target
 
 
 def _top_level(consultation: Consultation) -> QuerySet[Comment]:
@@ -218,6 +238,7 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
     )
     _attach_replies(top)
     _mark_my_supports(top, user)
+    target_responses = _attach_responses(consultation, top)
     counts, votes, mine = (
         _comment_counts(consultation),
         tallies(consultation),
@@ -235,6 +256,7 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
                 comment_count=counts.get(key, 0),
                 tally=votes.get(key, Tally()),
                 my_vote=mine.get(key),
+                responses=target_responses.get(key, []),
             )
         )
     return discussions
@@ -246,9 +268,11 @@ def discussion_page(consultation: Consultation, section: Section | None, *, user
 
 
 def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
-    """Attach replies and the reader's supports to a page of top-level comments."""
+    """Attach replies, official responses and the reader's supports to a page of comments."""
     _attach_replies(comments)
     _mark_my_supports(comments, user)
+    if comments:
+        _attach_responses(comments[0].consultation, comments)
     return comments
 
 

@@ -12,7 +12,7 @@ from inepa_portal.markup import render_markdown
 from inepa_portal.slugs import unique_slug
 from inepa_portal.translation import LANGUAGE_CODES
 
-from .models import Comment, CommentSupport, Consultation, Section, Vote
+from .models import Comment, CommentSupport, Consultation, ModerationMode, Section, Vote
 
 
 class ConsultationNotOpen(ValidationError):
@@ -48,8 +48,17 @@ def _slug_taken(*, language: str, exclude_pk: int | None):
 
 @transaction.atomic
 def consultation_save(*, consultation: Consultation) -> Consultation:
-    """Save a consultation written by staff. Effects: every titled language gets a unique slug."""
+    """Save a consultation written by staff.
+
+    Effects: every titled language gets a unique slug; the outcome summary ("what we did with
+    your input") is rendered to sanitised HTML.
+    """
     for code in LANGUAGE_CODES:
+        setattr(
+            consultation,
+            f"outcome_html_{code}",
+            render_markdown(getattr(consultation, f"outcome_{code}")),
+        )
         title = getattr(consultation, f"title_{code}")
         if title and not getattr(consultation, f"slug_{code}"):
             setattr(
@@ -86,7 +95,8 @@ def comment_submit(
     """Record a comment, or a reply when `parent` is given.
 
     Effects: refuses outside the consultation window; a reply joins its parent's section and
-    may not itself be replied to; the Markdown is rendered once, here.
+    may not itself be replied to; the Markdown is rendered once, here; under pre-moderation
+    the comment waits for a moderator, otherwise it is published at once.
     """
     now = now or timezone.now()
     _ensure_open(consultation, now)
@@ -108,6 +118,11 @@ def comment_submit(
         body_html=render_markdown(body),
         language=language,
         created_at=now,
+        status=(
+            Comment.Status.PENDING
+            if consultation.moderation_mode == ModerationMode.PRE
+            else Comment.Status.PUBLISHED
+        ),
     )
     comment.full_clean()
     comment.save()

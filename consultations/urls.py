@@ -16,5 +16,7 @@ urlpatterns = [
     path("<slug:slug>/comments/", views.comment_create, name="comment_create"),
     path("<slug:slug>/comments/<int:pk>/support/", views.support, name="support"),
     path("<slug:slug>/comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
+    path("<slug:slug>/comments/<int:pk>/flag/", views.flag, name="flag"),
+    path("<slug:slug>/comments/<int:pk>/appeal/", views.appeal, name="appeal"),
     path("<slug:slug>/vote/", views.vote, name="vote"),
 ]

@@ -9,15 +9,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from inepa_portal import ratelimit
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
-from . import permissions, selectors, services
-from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
-from .models import Consultation, Section
+from . import moderation, permissions, selectors, services
+from .forms import AppealForm, CommentForm, FlagForm, ReplyForm, SupportForm, VoteForm
+from .models import Comment, Consultation, ModerationReason, Section
 
 COMMENTS_PER_PAGE = 20
 
@@ -76,6 +77,30 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _moderation_counts(consultation: Consultation) -> dict[str, list[dict]]:
+    summary = selectors.moderation_summary(consultation)
+    return {
+        state: [
+            {"label": ModerationReason(reason).label, "count": count}
+            for reason, count in by_reason.items()
+        ]
+        for state, by_reason in summary.items()
+    }
+
+
+def _too_soon(request: HttpRequest, scope: str) -> str | None:
+    """A translated refusal when the person has posted too often, else None (and it counts)."""
+    refusal = ratelimit.consume(scope=scope, who=str(request.user.pk))
+    if refusal is None:
+        return None
+    minutes = max(1, round(refusal.retry_after / 60))
+    return ngettext(
+        "You have posted a lot in a short time. Please wait %(minutes)d minute and try again.",
+        "You have posted a lot in a short time. Please wait %(minutes)d minutes and try again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 @require_safe
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _load(request, slug)
@@ -93,6 +118,7 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "discussions": selectors.consultation_page(consultation, user=request.user),
             "can_take_part": permissions.can_take_part(request.user, consultation),
             "is_verified_citizen": permissions.is_verified_citizen(request.user),
+            "moderation": _moderation_counts(consultation),
             "alternates": language_alternates(request, _paths(consultation)),
             "section": "consultations",
         },
@@ -148,6 +174,8 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     if refusal:
         return refusal
     form = (ReplyForm if parent else CommentForm)(request.POST)
+    if form.is_valid() and (refused := _too_soon(request, "reply" if parent else "comment")):
+        form.add_error(None, refused)
     if form.is_valid():
         try:
             comment = services.comment_submit(
@@ -162,6 +190,12 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
             for message in error.messages:
                 form.add_error(None, message)
         else:
+            if comment.status == Comment.Status.PENDING:
+                messages.success(
+                    request,
+                    _("Thank you. Your comment awaits moderation and appears once approved."),
+                )
+                return redirect(_page_url(consultation, parent.anchor if parent else "draft"))
             messages.success(request, _("Thank you: your comment is published."))
             return redirect(_page_url(consultation, comment.anchor))
     # Shown again with the errors, keeping what the person typed.
@@ -254,4 +288,82 @@ def comment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "comment": comment,
             "section": "consultations",
         },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET shows the reasons; POST records the citizen's flag."""
+    consultation = _load(request, slug)
+    comment = selectors.comment_for_action(consultation, pk)
+    if comment is None or comment.status != Comment.Status.PUBLISHED:
+        raise Http404
+    refusal = _refuse_unless_citizen(request, consultation, comment.anchor)
+    if refusal:
+        return refusal
+    form = FlagForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        refused = _too_soon(request, "flag")
+        if refused:
+            form.add_error(None, refused)
+        else:
+            try:
+                moderation.comment_flag(
+                    comment=comment,
+                    user=request.user,
+                    reason=form.cleaned_data["reason"],
+                    text=form.cleaned_data["text"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Thank you. Moderators will look at this comment."))
+                return redirect(_page_url(consultation, comment.anchor))
+    return render(
+        request,
+        "consultations/flag_form.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "comment": comment,
+            "form": form,
+            "section": "consultations",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def appeal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The author of a hidden or rejected comment asks, once, for a review."""
+    consultation = _load(request, slug)
+    comment = selectors.comment_for_action(consultation, pk)
+    if comment is None or not permissions.can_appeal(request.user, comment):
+        raise Http404
+    form = AppealForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.appeal_submit(
+                comment=comment, author=request.user, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, _("Your request is with the moderators. We will email you their decision.")
+            )
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "consultations/appeal_form.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "comment": comment,
+            "form": form,
+            "section": "profile",
+        },
+        status=400 if form.errors else 200,
     )

@@ -201,8 +201,28 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# How often a citizen may post, as (how many, per seconds); counted in the shared cache.
+PARTICIPATION_LIMITS = {
+    "comment": [
+        (int(os.environ.get("LIMIT_COMMENTS_PER_MINUTE", "3")), 60),
+        (int(os.environ.get("LIMIT_COMMENTS_PER_HOUR", "20")), 3600),
+    ],
+    "reply": [
+        (int(os.environ.get("LIMIT_REPLIES_PER_MINUTE", "5")), 60),
+        (int(os.environ.get("LIMIT_REPLIES_PER_HOUR", "40")), 3600),
+    ],
+    "flag": [
+        (int(os.environ.get("LIMIT_FLAGS_PER_MINUTE", "5")), 60),
+        (int(os.environ.get("LIMIT_FLAGS_PER_HOUR", "30")), 3600),
+    ],
+}
+# Moderators get at most one email about flagged comments per this many minutes.
+MODERATION_DIGEST_MINUTES = int(os.environ.get("MODERATION_DIGEST_MINUTES", "30"))
+
 # The organisation shown in the header, footer and feeds.
 SITE_NAME = "INePA"
+# The portal's public address, for links in emails sent outside a request.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -277,8 +277,9 @@ def test_consultation_page_has_a_fixed_query_budget_for_visitors(
 ):
     _grow(draft, size)
 
-    # consultation, sections, top comments (window), replies, comment counts, tallies
-    with django_assert_num_queries(6):
+    # consultation, sections, top comments (window), replies, official responses, comment
+    # counts, tallies, the moderation summary
+    with django_assert_num_queries(8):
         response = client.get(_url(draft))
     assert response.status_code == 200
 
@@ -291,6 +292,6 @@ def test_consultation_page_has_a_fixed_query_budget_for_citizens(
     services.vote_cast(consultation=draft, user=citizen, choice="agree")
 
     # + session, user, verified email, the citizen's supports and votes
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         response = client.get(_url(draft))
     assert response.status_code == 200

@@ -1,0 +1,93 @@
+"""Emails about moderation, sent after commit through Django's tasks framework.
+
+A failing mail server never undoes a moderation action: the action is committed first, and a
+failed email is logged and left to the task backend to retry.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Comment
+
+logger = logging.getLogger(__name__)
+
+
+def _send(*, to: str, template: str, context: dict, language: str) -> None:
+    with translation.override(language):
+        subject = render_to_string(f"consultations/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"consultations/email/{template}.txt", context)
+    try:
+        send_mail(subject, body, None, [to])
+    except Exception:
+        logger.exception("Could not send the %s email to %s", template, to)
+        raise
+
+
+@task()
+def notify_author(comment_id: int, event: str) -> None:
+    """Tell a comment's author, in the language they wrote in, what happened to it.
+
+    `event` is "hidden", "rejected", "restored", "appeal_upheld", "appeal_refused" or
+    "official_response".
+    """
+    comment = Comment.objects.select_related("author", "consultation").filter(pk=comment_id).first()
+    if comment is None or comment.author is None or not comment.author.is_active:
+        return
+    with translation.override(comment.language):
+        page = comment.consultation.get_absolute_url()
+        profile = reverse("accounts:profile")
+    base = settings.SITE_URL.rstrip("/")
+    _send(
+        to=comment.author.email,
+        template=f"author_{event}",
+        context={
+            "comment": comment,
+            "reason": comment.get_moderation_reason_display(),
+            "consultation_title": comment.consultation.localized(comment.language).title,
+            "page_url": f"{base}{page}#{comment.anchor}",
+            "profile_url": f"{base}{profile}",
+        },
+        language=comment.language,
+    )
+
+
+def moderators():
+    """Active people who may moderate: staff with the moderation permission, or superusers."""
+    user_model = get_user_model()
+    return (
+        user_model.objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="moderate_comment")
+            | Q(user_permissions__codename="moderate_comment")
+        )
+        .distinct()
+    )
+
+
+@task()
+def notify_moderators() -> None:
+    """A digest, not a flood: each moderator gets at most one email per digest period."""
+    waiting = Comment.objects.needing_attention().count()
+    if not waiting:
+        return
+    period = settings.MODERATION_DIGEST_MINUTES * 60
+    queue_url = settings.SITE_URL.rstrip("/") + reverse("admin:consultations_comment_changelist")
+    for moderator in moderators():
+        if not cache.add(f"moderation-digest:{moderator.pk}", 1, timeout=period):
+            continue  # already told within this period; the queue keeps the rest
+        _send(
+            to=moderator.email,
+            template="moderators_digest",
+            context={"waiting": waiting, "queue_url": queue_url, "name": moderator.display_name},
+            language=settings.LANGUAGE_CODE,
+        )
