@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .models import Comment, Consultation, Section
+from . import moderation_admin, services
+from .models import Appeal, Comment, Consultation, ModerationAction, OfficialResponse, Section
 
 
 class SectionInline(admin.StackedInline):
@@ -22,9 +22,10 @@ class ConsultationAdmin(admin.ModelAdmin):
     search_fields = ["title_sl", "title_en"]
     view_on_site = True  # staff see an unpublished consultation there, marked as a preview
     fieldsets = [
-        ("Slovenščina", {"fields": ["title_sl", "slug_sl", "summary_sl"]}),
-        ("English", {"fields": ["title_en", "slug_en", "summary_en"]}),
+        ("Slovenščina", {"fields": ["title_sl", "slug_sl", "summary_sl", "outcome_sl"]}),
+        ("English", {"fields": ["title_en", "slug_en", "summary_en", "outcome_en"]}),
         (_("Window and publication"), {"fields": ["opens_at", "closes_at", "is_published"]}),
+        (_("Moderation"), {"fields": ["moderation_mode", "flag_threshold"]}),
     ]
 
     @admin.display(description=_("state"))
@@ -44,21 +45,7 @@ class ConsultationAdmin(admin.ModelAdmin):
         return None
 
 
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    """Read-only for now: moderation actions arrive with the moderation queue."""
-
-    list_display = ["__str__", "consultation", "section", "author", "status", "created_at"]
-    list_filter = ["status", "consultation"]
-    search_fields = ["body"]
-    list_select_related = ["consultation", "section", "author"]
-    readonly_fields = [
-        "consultation", "section", "parent", "author", "body", "language", "status", "created_at",
-    ]  # fmt: skip
-    fields = readonly_fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+admin.site.register(Comment, moderation_admin.CommentAdmin)
+admin.site.register(ModerationAction, moderation_admin.ModerationActionAdmin)
+admin.site.register(OfficialResponse, moderation_admin.OfficialResponseAdmin)
+admin.site.register(Appeal, moderation_admin.AppealAdmin)

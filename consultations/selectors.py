@@ -288,7 +288,7 @@ def comments_by_author(user) -> QuerySet[Comment]:
     """A person's own comments, newest first, with where they were written."""
     return (
         Comment.objects.filter(author=user)
-        .select_related("consultation", "section")
+        .select_related("consultation", "section", "appeal")
         .order_by("-created_at", "-id")
     )
 

@@ -233,6 +233,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # WeasyPrint reports each rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
+        # Each task's start and end is logged at INFO; failures still show.
+        "django.tasks": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
