@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
+from inepa_portal import pagecache
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES
 
@@ -25,7 +26,12 @@ def _article_paths(article: Article) -> dict[str, str]:
     return paths
 
 
+def _article_scopes(request: HttpRequest, **kwargs) -> list[str]:
+    return ["articles"]
+
+
 @require_safe
+@pagecache.cache_for_visitors(_article_scopes)
 def article_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.published_articles(), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
@@ -48,6 +54,7 @@ def _render_detail(request: HttpRequest, article: Article, *, is_preview: bool) 
 
 
 @require_safe
+@pagecache.cache_for_visitors(_article_scopes)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = selectors.published_article_for_slug(slug)
     if article is None:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -109,6 +110,19 @@ def consultations_for_listing(user, *, now: datetime | None = None) -> list[Cons
         return (order[state], moment)
 
     return sorted(consultations, key=key)
+
+
+def consultation_id_for_slug(slug: str) -> int | None:
+    """The id behind a slug in any language, remembered in the cache (slugs rarely change)."""
+    key = f"consultation-slug:{slug}"
+    found = cache.get(key)
+    if found is None:
+        matches_any = Q()
+        for code in LANGUAGE_CODES:
+            matches_any |= Q(**{f"slug_{code}": slug})
+        found = Consultation.objects.filter(matches_any).values_list("pk", flat=True).first() or 0
+        cache.set(key, found, timeout=3600)
+    return found or None
 
 
 def consultation_for_slug(slug: str, *, user) -> Consultation | None:

@@ -13,6 +13,7 @@ from inepa_portal.slugs import unique_slug
 from inepa_portal.translation import LANGUAGE_CODES
 
 from .models import Comment, CommentSupport, Consultation, ModerationMode, Section, Vote
+from .signals import consultation_changed
 
 
 class ConsultationNotOpen(ValidationError):
@@ -182,6 +183,7 @@ def vote_cast(
         raise ValidationError(_("Choose agree, disagree or abstain."))
     target = {"consultation": consultation, "section": section, "user": user}
     with transaction.atomic():
+        consultation_changed(consultation.pk)  # a changed vote changes the tallies shown
         if Vote.objects.filter(**target).update(choice=choice, updated_at=now):
             return Vote.objects.get(**target)
         try:
@@ -201,6 +203,8 @@ def comments_of_author_release(*, author, remove: bool, now: datetime | None = N
     either way the comments no longer point to the person. Returns how many comments it touched.
     """
     comments = list(Comment.objects.filter(author=author))
+    for consultation_id in {comment.consultation_id for comment in comments}:
+        consultation_changed(consultation_id)  # the author's name changes on those pages
     if remove:
         for comment in comments:
             if comment.status != Comment.Status.REMOVED:

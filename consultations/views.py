@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from inepa_portal import ratelimit
+from inepa_portal import pagecache, ratelimit
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
@@ -67,7 +67,17 @@ def _section(consultation: Consultation, section_id: int | None) -> Section | No
     return section
 
 
+def _list_scopes(request: HttpRequest) -> list[str]:
+    return ["consultations"]
+
+
+def _consultation_scopes(request: HttpRequest, slug: str, **kwargs) -> list[str]:
+    return [f"consultation:{selectors.consultation_id_for_slug(slug)}"]
+
+
+# Pages show the time left and change state at opens_at/closes_at: keep them a minute at most.
 @require_safe
+@pagecache.cache_for_visitors(_list_scopes, seconds=60)
 def consultation_list(request: HttpRequest) -> HttpResponse:
     consultations = selectors.consultations_for_listing(request.user)
     return render(
@@ -102,6 +112,7 @@ def _too_soon(request: HttpRequest, scope: str) -> str | None:
 
 
 @require_safe
+@pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _load(request, slug)
     canonical_slug = consultation.localized().slug
@@ -126,6 +137,7 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
 def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
     """Every comment on the draft as a whole ("draft") or on one section, page by page."""
     consultation = _load(request, slug)

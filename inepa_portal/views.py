@@ -10,16 +10,24 @@ from django.views.static import serve
 
 from articles import selectors as article_selectors
 
+from . import pagecache
+
 HOME_ARTICLES = 5
 
 
+def _article_scopes(request: HttpRequest, **kwargs) -> list[str]:
+    return ["articles"]
+
+
 @require_safe
+@pagecache.cache_for_visitors(_article_scopes)
 def home(request: HttpRequest) -> HttpResponse:
     articles = article_selectors.published_articles()[:HOME_ARTICLES]
     return render(request, "home.html", {"articles": articles, "section": "home"})
 
 
 @require_safe
+@pagecache.cache_for_visitors(lambda request: ["about"])
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "about.html", {"section": "about"})
 

@@ -201,6 +201,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Whole pages for visitors without a session stay this long in the cache at most (0: off);
+# any change to what a page shows replaces it at once (inepa_portal/pagecache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
 # How often a citizen may post, as (how many, per seconds); counted in the shared cache.
 PARTICIPATION_LIMITS = {
     "comment": [

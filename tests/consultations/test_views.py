@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -277,11 +278,16 @@ def test_consultation_page_has_a_fixed_query_budget_for_visitors(
 ):
     _grow(draft, size)
 
-    # consultation, sections, top comments (window), replies, official responses, comment
-    # counts, tallies, the moderation summary
-    with django_assert_num_queries(8):
+    # the page cache's slug lookup, consultation, sections, top comments (window), replies,
+    # official responses, comment counts, tallies, the moderation summary
+    with django_assert_num_queries(9):
         response = client.get(_url(draft))
     assert response.status_code == 200
+    # The next visitor gets the cached page: no query at all.
+    with django_assert_num_queries(0):
+        cached = client.get(_url(draft))
+    without_tokens = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert without_tokens.sub(b"", cached.content) == without_tokens.sub(b"", response.content)
 
 
 @pytest.mark.parametrize("size", [1, 15])

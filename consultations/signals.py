@@ -1,0 +1,27 @@
+"""Cached pages of a consultation are replaced when anything they show changes."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from inepa_portal import pagecache
+
+from .models import Comment, CommentSupport, Consultation, OfficialResponse, Section, Vote
+
+
+def consultation_changed(consultation_id: int) -> None:
+    """Bump the page caches of one consultation and of the consultation list."""
+    pagecache.bump("consultations", f"consultation:{consultation_id}")
+
+
+@receiver([post_save, post_delete])
+def consultation_content_changed(sender, instance, **kwargs) -> None:
+    if sender is Consultation:
+        consultation_changed(instance.pk)
+    elif sender in (Section, Comment, Vote, OfficialResponse):
+        consultation_changed(instance.consultation_id)
+    elif sender is CommentSupport:
+        consultation_changed(
+            Comment.objects.filter(pk=instance.comment_id)
+            .values_list("consultation_id", flat=True)
+            .first()
+        )
