@@ -43,3 +43,5 @@ if settings.SERVE_MEDIA:
             views.media,
         )
     ]
+
+handler500 = "inepa_portal.views.server_error"

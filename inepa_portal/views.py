@@ -1,9 +1,13 @@
-"""Site-wide pages: home, about, health check."""
+"""Site-wide pages: home, about, health check, and the page for unexpected errors."""
+
+import logging
+import sys
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -49,3 +53,20 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def media(request: HttpRequest, path: str) -> FileResponse:
     """Uploaded files, where no web server or object storage serves them (embedded default)."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+logger = logging.getLogger(__name__)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page; when the database cannot be reached, a friendly 503 instead.
+
+    Django calls this while the exception is being handled, wherever it was raised (a view, a
+    template, a middleware), so sys.exception() tells which. Neither page touches the database.
+    """
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        logger.warning("Database unavailable while serving %s", request.path)
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
