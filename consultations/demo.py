@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import moderation, services
+from inepa_portal.translation import LANGUAGE_CODES
+
+from . import dossiers, moderation, services
 from .demo_data import CITIZENS, CONSULTATIONS
 from .models import Comment, Consultation, Section
 
@@ -191,4 +193,16 @@ def load_demo_consultations(*, now: datetime | None = None) -> list[str]:
     people = _citizens()
     created = [data["key"] for data in CONSULTATIONS if _load_consultation(data, people, now)]
     _load_moderation(created, people)
+    _render_closed_results(now)
     return created
+
+
+def _render_closed_results(now: datetime) -> None:
+    """The closed demo consultation's results dossiers in both languages, ready to download."""
+    for data in CONSULTATIONS:
+        consultation = Consultation.objects.filter(title_en=data["en"]["title"]).first()
+        if consultation is None or consultation.state(now=now) != Consultation.State.CLOSED:
+            continue
+        for language in LANGUAGE_CODES:
+            if not dossiers.has_final_files(consultation, language):
+                dossiers.dossier_render(consultation_id=consultation.pk, language=language)

@@ -52,3 +52,15 @@ def can_moderate(user) -> bool:
     return bool(
         user.is_authenticated and user.is_active and user.has_perm("consultations.moderate_comment")
     )
+
+
+def can_see_interim_results(user) -> bool:
+    """Staff may download a consultation's results while it is still open (interim files)."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_download_results(user, consultation: Consultation, *, now: datetime | None = None) -> bool:
+    """Results files: for anyone once a consultation they may see has closed; staff at any time."""
+    if not can_view(user, consultation):
+        return False
+    return consultation.state(now=now) == Consultation.State.CLOSED or can_see_interim_results(user)

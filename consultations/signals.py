@@ -5,7 +5,15 @@ from django.dispatch import receiver
 
 from inepa_portal import pagecache
 
-from .models import Comment, CommentSupport, Consultation, OfficialResponse, Section, Vote
+from .models import (
+    Comment,
+    CommentSupport,
+    Consultation,
+    OfficialResponse,
+    ResultsDossier,
+    Section,
+    Vote,
+)
 
 
 def consultation_changed(consultation_id: int) -> None:
@@ -17,7 +25,7 @@ def consultation_changed(consultation_id: int) -> None:
 def consultation_content_changed(sender, instance, **kwargs) -> None:
     if sender is Consultation:
         consultation_changed(instance.pk)
-    elif sender in (Section, Comment, Vote, OfficialResponse):
+    elif sender in (Section, Comment, Vote, OfficialResponse, ResultsDossier):
         consultation_changed(instance.consultation_id)
     elif sender is CommentSupport:
         consultation_changed(

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import feeds, views
+from . import feeds, results_views, views
 
 app_name = "consultations"
 
@@ -8,6 +8,15 @@ urlpatterns = [
     path("", views.consultation_list, name="list"),
     path("feed/", feeds.ConsultationFeed(), name="feed"),
     path("<slug:slug>/", views.consultation_detail, name="detail"),
+    *(
+        path(
+            f"<slug:slug>/results.{kind}",
+            results_views.results_file,
+            {"kind": kind},
+            name=f"results_{kind}",
+        )
+        for kind in ("pdf", "csv", "json")
+    ),
     re_path(
         r"^(?P<slug>[-a-zA-Z0-9_]+)/discussion/(?P<target>draft|[0-9]+)/$",
         views.discussion,
