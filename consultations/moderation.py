@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from inepa_portal.markup import render_markdown
 
-from . import notices
+from . import dossiers, notices
 from .models import (
     Appeal,
     Comment,
@@ -130,6 +130,7 @@ def comment_flag(
             now=now,
         )
         _after_commit(notices.notify_author, comment.pk, "hidden")
+        dossiers.dossier_schedule(consultation=comment.consultation, now=now)
     _after_commit(notices.notify_moderators)
     return flag
 
@@ -203,6 +204,8 @@ def comment_moderate(
         _after_commit(notices.notify_author, comment.pk, AUTHOR_EVENTS[to_status])
     elif action == ModerationAction.Action.RESTORE:
         _after_commit(notices.notify_author, comment.pk, "restored")
+    # What a results dossier shows has changed: a closed consultation's files follow.
+    dossiers.dossier_schedule(consultation=comment.consultation, now=now)
     return comment
 
 
@@ -303,4 +306,5 @@ def official_response_create(
     response.save()
     if comment is not None:
         _after_commit(notices.notify_author, comment.pk, "official_response")
+    dossiers.dossier_schedule(consultation=consultation, now=response.created_at)
     return response

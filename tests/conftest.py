@@ -14,3 +14,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code run outside a request speaks English in tests, whatever an earlier request left
+    active in this thread (LocaleMiddleware does not deactivate a language after a response)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -26,13 +26,15 @@ def closed_consultation(*, closes_in_days: int = -1):
     supports, votes and an official response."""
     now = timezone.now()
     opens_at = now - timedelta(days=30)
+    # Participation and moderation happen while it is open; it closes afterwards (a moderation
+    # decision on a closed consultation would already ask for its results files).
     consultation = ConsultationFactory(
         title_sl="Osnutek listine o odprtih podatkih: čšž ČŠŽ ćđ ĆĐ",
         title_en="Draft open data charter",
         summary_sl="Povzetek osnutka o odprtih podatkih.",
         summary_en="What the charter says about open data.",
         opens_at=opens_at,
-        closes_at=now + timedelta(days=closes_in_days),
+        closes_at=now + timedelta(days=max(closes_in_days, 1)),
         outcome_en="We added **waiting times** to the list.",
         outcome_sl="Seznamu smo dodali **čakalne dobe**.",
     )
@@ -65,6 +67,10 @@ def closed_consultation(*, closes_in_days: int = -1):
                            (cene, Vote.Choice.DISAGREE)):  # fmt: skip
         VoteFactory(consultation=consultation, user=person, choice=choice)
     VoteFactory(consultation=consultation, section=purpose, user=ana, choice=Vote.Choice.ABSTAIN)
+    type(consultation).objects.filter(pk=consultation.pk).update(
+        closes_at=now + timedelta(days=closes_in_days)
+    )
+    consultation.refresh_from_db()
     return consultation
 
 

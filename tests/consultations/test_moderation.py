@@ -362,3 +362,33 @@ def test_a_blocked_citizen_with_an_old_session_cannot_vote(client, moderator):
     client.post(f"/en/consultations/{consultation.slug_en}/vote/", {"choice": "agree"})
 
     assert not consultation.votes.exists()
+
+
+def test_hiding_a_comment_of_a_closed_consultation_renders_its_dossier_anew(
+    moderator, django_capture_on_commit_callbacks
+):
+    from consultations import dossiers
+    from consultations.models import ResultsDossier
+    from tests.consultations.results import pdf_text
+
+    consultation = ConsultationFactory(
+        opens_at=timezone.now() - timedelta(days=20),
+        closes_at=timezone.now() + timedelta(days=1),
+    )
+    comment = CommentFactory(consultation=consultation, language="en", body="FIRST-PUBLISHED")
+    type(consultation).objects.filter(pk=consultation.pk).update(
+        closes_at=timezone.now() - timedelta(minutes=5)
+    )
+    consultation.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        dossiers.dossier_schedule(consultation=consultation)
+    with ResultsDossier.objects.get(language="en", kind="pdf").file.open("rb") as before:
+        assert "FIRST-PUBLISHED" in pdf_text(before.read())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.comment_moderate(comment=comment, moderator=moderator, action=HIDE,
+                                    reason="personal_data")  # fmt: skip
+
+    with ResultsDossier.objects.get(language="en", kind="pdf").file.open("rb") as after:
+        assert "FIRST-PUBLISHED" not in pdf_text(after.read())
+    assert Comment.objects.filter(body="FIRST-PUBLISHED").exists()
