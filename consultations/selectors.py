@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -112,19 +111,6 @@ def consultations_for_listing(user, *, now: datetime | None = None) -> list[Cons
     return sorted(consultations, key=key)
 
 
-def consultation_id_for_slug(slug: str) -> int | None:
-    """The id behind a slug in any language, remembered in the cache (slugs rarely change)."""
-    key = f"consultation-slug:{slug}"
-    found = cache.get(key)
-    if found is None:
-        matches_any = Q()
-        for code in LANGUAGE_CODES:
-            matches_any |= Q(**{f"slug_{code}": slug})
-        found = Consultation.objects.filter(matches_any).values_list("pk", flat=True).first() or 0
-        cache.set(key, found, timeout=3600)
-    return found or None
-
-
 def consultation_for_slug(slug: str, *, user) -> Consultation | None:
     """The consultation with `slug` in any language that `user` may see."""
     matches_any = Q()
@@ -209,8 +195,21 @@ def _top_level(consultation: Consultation) -> QuerySet[Comment]:
         Comment.objects.in_discussion()
         .filter(consultation=consultation, parent__isnull=True)
         .select_related("author")
-        .annotate(support_count=_support_count())
     )
+
+
+def _attach_support_counts(comments: list[Comment]) -> None:
+    """Support counts of the comments shown, in one aggregate over just those comments (not
+    as a subquery evaluated for every comment a windowed query looks at)."""
+    counts = dict(
+        CommentSupport.objects.filter(comment_id__in=[comment.pk for comment in comments])
+        .values("comment_id")
+        .annotate(count=Count("id"))
+        .values_list("comment_id", "count")
+        .order_by()
+    )
+    for comment in comments:
+        comment.support_count = counts.get(comment.pk, 0)
 
 
 def _mark_my_supports(comments: list[Comment], user) -> None:
@@ -250,6 +249,7 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
         .filter(rank__lte=COMMENTS_PER_TARGET)
         .order_by("created_at", "id")
     )
+    _attach_support_counts(top)
     _attach_replies(top)
     _mark_my_supports(top, user)
     target_responses = _attach_responses(consultation, top)
@@ -278,7 +278,12 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
 
 def discussion_page(consultation: Consultation, section: Section | None, *, user):
     """All top-level comments on one target, for pagination, and a function to finish a page."""
-    return _top_level(consultation).filter(section=section).order_by("created_at", "id")
+    return (
+        _top_level(consultation)
+        .filter(section=section)
+        .annotate(support_count=_support_count())
+        .order_by("created_at", "id")
+    )
 
 
 def finish_comments(comments: list[Comment], *, user) -> list[Comment]:

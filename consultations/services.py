@@ -169,7 +169,7 @@ def vote_cast(
     choice: str,
     section: Section | None = None,
     now: datetime | None = None,
-) -> Vote:
+) -> None:
     """Record or change a citizen's vote on the draft or on one section.
 
     Effects: refuses outside the consultation window; concurrent submissions by the same
@@ -185,14 +185,13 @@ def vote_cast(
     with transaction.atomic():
         consultation_changed(consultation.pk)  # a changed vote changes the tallies shown
         if Vote.objects.filter(**target).update(choice=choice, updated_at=now):
-            return Vote.objects.get(**target)
+            return
         try:
             with transaction.atomic():
-                return Vote.objects.create(**target, choice=choice)
+                Vote.objects.create(**target, choice=choice)
         except IntegrityError:
             # Another request of this citizen inserted the vote first; ours updates it.
             Vote.objects.filter(**target).update(choice=choice, updated_at=now)
-            return Vote.objects.get(**target)
 
 
 @transaction.atomic

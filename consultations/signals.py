@@ -16,9 +16,13 @@ from .models import (
 )
 
 
-def consultation_changed(consultation_id: int) -> None:
-    """Bump the page caches of one consultation and of the consultation list."""
-    pagecache.bump("consultations", f"consultation:{consultation_id}")
+def consultation_changed(consultation_id: int | None) -> None:
+    """Bump the page caches of one consultation (under each of its slugs) and of the list."""
+    slugs = (
+        Consultation.objects.filter(pk=consultation_id).values_list("slug_sl", "slug_en").first()
+        or ()
+    )
+    pagecache.bump("consultations", *(f"consultation:{slug}" for slug in slugs if slug))
 
 
 @receiver([post_save, post_delete])

@@ -72,7 +72,7 @@ def _list_scopes(request: HttpRequest) -> list[str]:
 
 
 def _consultation_scopes(request: HttpRequest, slug: str, **kwargs) -> list[str]:
-    return [f"consultation:{selectors.consultation_id_for_slug(slug)}"]
+    return [f"consultation:{slug}"]
 
 
 # Pages show the time left and change state at opens_at/closes_at: keep them a minute at most.

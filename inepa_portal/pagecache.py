@@ -37,14 +37,8 @@ def bump(*scopes: str) -> None:
     transaction.on_commit(replace_versions)
 
 
-def _versions(scopes: Iterable[str]) -> str:
-    keys = [f"pagecache:version:{scope}" for scope in scopes]
-    found = cache.get_many(keys)
-    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
-    if missing:
-        cache.set_many(missing, timeout=None)
-        found |= missing
-    return ".".join(found[key] for key in keys)
+def _version_keys(scopes: Iterable[str]) -> list[str]:
+    return [f"pagecache:version:{scope}" for scope in scopes]
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -64,24 +58,37 @@ def cache_for_visitors(scopes: Callable[..., Iterable[str]], *, seconds: int | N
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
-            versions = _versions(scopes(request, **kwargs))
+            version_keys = _version_keys(scopes(request, **kwargs))
             page = f"{current_language()}:{request.get_host()}{request.get_full_path()}"
-            key = f"pagecache:page:{versions}:{page}"
-            cached = cache.get(key)
-            if cached is not None:
-                content, content_type = cached
+            page_key = f"pagecache:page:{page}"
+            # One round trip: the scopes' current versions and the page with the versions it
+            # was made under.
+            found = cache.get_many([*version_keys, page_key])
+            versions = tuple(found.get(key) for key in version_keys)
+            cached = found.get(page_key)
+            if cached is not None and None not in versions and cached[0] == versions:
+                _stored_versions, content, content_type = cached
                 response = HttpResponse(
                     content.replace(TOKEN_MARKER, _token_attribute(request)),
                     content_type=content_type,
                 )
             else:
+                if None in versions:
+                    missing = {
+                        key: uuid.uuid4().hex
+                        for key, version in zip(version_keys, versions, strict=True)
+                        if version is None
+                    }
+                    cache.set_many(missing, timeout=None)
+                    versions = tuple(found.get(key) or missing[key] for key in version_keys)
                 response = view(request, *args, **kwargs)
                 if response.status_code == 200 and not response.streaming:
                     if hasattr(response, "render"):
                         response.render()
                     cache.set(
-                        key,
+                        page_key,
                         (
+                            versions,
                             TOKEN_PATTERN.sub(TOKEN_MARKER, response.content),
                             response["Content-Type"],
                         ),
