@@ -2,8 +2,10 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from inepa_portal.feeds import Atom1Feed
 
 from . import selectors
 from .models import Article
@@ -33,8 +35,11 @@ class ArticleFeed(Feed):
         return item.localized().title
 
     def item_description(self, item: Article) -> str:
+        """The body's sanitised HTML; without a body, the lead (plain text, escaped)."""
         version = item.localized()
-        return version.body_html or version.lead
+        if version.body_html or not version.lead:
+            return version.body_html
+        return format_html("<p>{}</p>", version.lead)
 
     def item_author_name(self, item: Article) -> str:
         return item.author_name

@@ -3,9 +3,11 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from inepa_portal.feeds import Atom1Feed
 
 from .models import Consultation
 
@@ -43,12 +45,14 @@ class ConsultationFeed(Feed):
         return item.localized().title
 
     def item_description(self, item: Consultation) -> str:
+        """The summary and the window, as the HTML an Atom summary holds (the summary is
+        plain text: escaped, so a reader shows it as written)."""
         closes = date_format(timezone.localtime(item.closes_at), "DATETIME_FORMAT")
         if item.is_open():
             window = _("Open for comments and votes until %(date)s.") % {"date": closes}
         else:
             window = _("Closed on %(date)s.") % {"date": closes}
-        return f"{item.localized().summary}\n\n{window}"
+        return format_html("<p>{}</p>\n<p>{}</p>", item.localized().summary, window)
 
     def item_pubdate(self, item: Consultation):
         return item.opens_at
