@@ -10,6 +10,7 @@ so that start-up stays fast.
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,10 @@ FORMAT = "inepa-consultation-results/1"
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "INePA Dossier Sans"  # our own name, so that no font of the host stands in
 CHOICES = ("agree", "disagree", "abstain")
+# Forced line breaks other than a newline (vertical tab, form feed, NEL, line and paragraph
+# separators, as text pasted from a word processor holds). WeasyPrint 70 fails on one followed
+# by spaces it cannot collapse where a line ends, so the dossier gives it as a plain newline.
+FORCED_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = [
@@ -511,6 +516,7 @@ def results_pdf(consultation: Consultation, language: str, *, data: dict | None 
     with translation.override(language):
         context = _pdf_context(data)
         html = render_to_string("consultations/dossier/dossier.html", context)
+        html = FORCED_BREAKS.sub("\n", html)
         stylesheet = render_to_string("consultations/dossier/dossier.css", context)
     _speed_up_page_references()
     fetcher = _fonts_only_fetcher()

@@ -2,12 +2,20 @@
 
 import pytest
 
+from consultations import exports
 from tests.consultations.factories import ConsultationFactory
 from tests.factories import ArticleFactory
 
-from .inert import feed_entries, feed_problems, injected
+from .inert import feed_entries, feed_problems, injected, pdf_problems
 
 pytestmark = pytest.mark.django_db
+
+# The Big List's "whitespace" string: tab, vertical tab, form feed, NEL, Unicode spaces,
+# line and paragraph separators.
+ODD_WHITESPACE = (
+    "\t\x0b\x0c \x85 \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
@@ -44,3 +52,13 @@ def test_plain_text_is_escaped_in_the_feeds_html_summaries(client):
         summary = feed_entries(response.content)[0]["summary"].text
         assert summary.startswith("<p>&lt;")
         assert injected(summary) == []
+
+
+def test_forced_line_breaks_from_a_word_processor_do_not_break_the_results_dossier():
+    # WeasyPrint 70 failed (an AssertionError) where a line ended on this text.
+    consultation = ConsultationFactory(summary_sl="x" * 75 + " " + ODD_WHITESPACE + " \xad ")
+
+    text, problems = pdf_problems(exports.results_pdf(consultation, "sl"))
+
+    assert problems == []
+    assert "x" * 75 in text
