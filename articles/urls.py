@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from . import feeds, views
 
@@ -6,7 +7,7 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.article_list, name="list"),
-    path("feed/", feeds.ArticleFeed(), name="feed"),
+    path("feed/", require_safe(feeds.ArticleFeed()), name="feed"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),
     path("<slug:slug>/", views.article_detail, name="detail"),
     path(

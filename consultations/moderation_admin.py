@@ -276,7 +276,7 @@ class CommentAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if action not in ACTIONS:
             raise PermissionDenied
-        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
+        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdecimal()]
         comments = list(Comment.objects.filter(pk__in=ids).select_related("consultation", "author"))
         needs_reason = moderation.TRANSITIONS[action][2]
         form = DecisionForm(

@@ -1,4 +1,5 @@
 from django.urls import path, re_path
+from django.views.decorators.http import require_safe
 
 from . import feeds, results_views, views
 
@@ -6,7 +7,7 @@ app_name = "consultations"
 
 urlpatterns = [
     path("", views.consultation_list, name="list"),
-    path("feed/", feeds.ConsultationFeed(), name="feed"),
+    path("feed/", require_safe(feeds.ConsultationFeed()), name="feed"),
     path("<slug:slug>/", views.consultation_detail, name="detail"),
     *(
         path(

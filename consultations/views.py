@@ -165,7 +165,8 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
 
 
 def _posted_id(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses (a server error).
+    return int(value) if value and value.isdecimal() else None
 
 
 @require_POST

@@ -7,6 +7,7 @@ gets a fresh page at once, on every app server sharing the cache. People with a 
 pages are replaced by a fresh one for each visitor.
 """
 
+import hashlib
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -25,20 +26,25 @@ TOKEN_PATTERN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
 TOKEN_MARKER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
 
 
+def _key(kind: str, name: str) -> str:
+    """A cache key for a scope or a page. Names come from the address a visitor asked for, of
+    any length and with any characters: hashed, so that the key stays short and plain (a
+    cache warns, or memcached fails, on a key over 250 characters or with control ones)."""
+    return f"pagecache:{kind}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
 def bump(*scopes: str) -> None:
     """Content of these scopes changed: pages showing them are made anew (after commit, so no
     visitor can cache the old content again in between)."""
 
     def replace_versions() -> None:
-        cache.set_many(
-            {f"pagecache:version:{scope}": uuid.uuid4().hex for scope in scopes}, timeout=None
-        )
+        cache.set_many({_key("version", scope): uuid.uuid4().hex for scope in scopes}, timeout=None)
 
     transaction.on_commit(replace_versions)
 
 
 def _version_keys(scopes: Iterable[str]) -> list[str]:
-    return [f"pagecache:version:{scope}" for scope in scopes]
+    return [_key("version", scope) for scope in scopes]
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -60,7 +66,7 @@ def cache_for_visitors(scopes: Callable[..., Iterable[str]], *, seconds: int | N
                 return view(request, *args, **kwargs)
             version_keys = _version_keys(scopes(request, **kwargs))
             page = f"{current_language()}:{request.get_host()}{request.get_full_path()}"
-            page_key = f"pagecache:page:{page}"
+            page_key = _key("page", page)
             # One round trip: the scopes' current versions and the page with the versions it
             # was made under.
             found = cache.get_many([*version_keys, page_key])

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 
 from accounts.views import admin_login_through_allauth
 from articles.sitemaps import ArticleSitemap
@@ -24,7 +25,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml", require_safe(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -44,4 +47,5 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+handler400 = "inepa_portal.views.bad_request"
 handler500 = "inepa_portal.views.server_error"
