@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 
 # Powerful browser features the portal never uses, switched off for every page.
@@ -23,3 +24,17 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in a query parameter is never meant; PostgreSQL refuses it in text, which
+    would surface as a server error deep in a query. Answer 400 (our page) at the door."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise SuspiciousOperation("NUL byte in a query parameter")
+        return self.get_response(request)

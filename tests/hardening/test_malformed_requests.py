@@ -180,11 +180,6 @@ def test_odd_query_strings_are_read_or_ignored(world):
     ] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A NUL byte in an admin filter reaches PostgreSQL, which refuses it (DataError). "
-    "Proposed: a middleware answering 400 to NUL in query parameters (inepa_portal/middleware.py).",
-)
 def test_a_nul_byte_in_an_admin_filter_is_a_400():
     assert (
         _client(StaffFactory()).get("/admin/consultations/comment/?status=%00").status_code == 400
