@@ -68,3 +68,41 @@ def test_an_invalid_new_address_is_refused_and_kept_in_the_form(citizen_client):
     assert response.status_code == 200
     assert input_value(response, "email") == "not-an-address"
     assert "Enter a valid email address." in response.content.decode()
+
+
+def _change_after_password(client, email):
+    asked = _change_to(client, email)
+    return client.post(asked["Location"], {"password": PASSWORD}, follow=True)
+
+
+def test_changing_to_an_address_of_another_account_reveals_nothing(client):
+    CitizenFactory(email="taken@example.org", display_name="Taken")
+    ana = CitizenFactory(email="ana@example.org", display_name="Ana N.")
+    client.force_login(ana)
+
+    to_taken = _change_after_password(client, "taken@example.org")
+    taken_mail = [(message.to, message.subject) for message in mail.outbox]
+    mail.outbox.clear()
+    EmailAddress.objects.filter(user=ana).exclude(email="ana@example.org").delete()
+    to_free = _change_after_password(client, "free@example.org")
+    free_mail = [(message.to, message.subject) for message in mail.outbox]
+
+    def shown(response) -> str:
+        return (
+            response.content.decode()
+            .replace("taken@example.org", "X")
+            .replace("free@example.org", "X")
+        )
+
+    assert (to_taken.status_code, to_taken.redirect_chain) == (
+        to_free.status_code,
+        to_free.redirect_chain,
+    )
+    assert headings(to_taken) == headings(to_free)
+    assert "already" not in shown(to_taken)
+    subject = "[INePA] Please Confirm Your Email Address"
+    assert (taken_mail, free_mail) == (
+        [(["taken@example.org"], subject)],
+        [(["free@example.org"], subject)],
+    )
+    assert EmailAddress.objects.get(email="taken@example.org").user.display_name == "Taken"
