@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Prefetch, QuerySet
 
-from inepa_portal.translation import LANGUAGE_CODES, current_language
+from inepa_portal.translation import matching_slug
 
 from .models import Article, ArticleAttachment, ArticleImage, ArticleReference
 
@@ -28,20 +28,8 @@ def published_articles(*, now: datetime | None = None) -> QuerySet[Article]:
 
 def published_article_for_slug(slug: str) -> Article | None:
     """The published article with `slug` in any language (the active language's slug wins)."""
-    matches_any = Q()
-    for code in LANGUAGE_CODES:
-        matches_any |= Q(**{f"slug_{code}": slug})
     return (
-        Article.objects.published()
-        .filter(matches_any)
-        .annotate(
-            in_other_language=Case(
-                When(**{f"slug_{current_language()}": slug}, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("in_other_language")
+        matching_slug(Article.objects.published(), slug)
         .prefetch_related(*_DETAIL_PREFETCHES)
         .first()
     )

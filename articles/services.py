@@ -7,21 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from inepa_portal.markup import render_markdown
-from inepa_portal.slugs import unique_slug
+from inepa_portal.slugs import fill_translated_slugs
 from inepa_portal.translation import LANGUAGE_CODES
 
 from .models import TRANSLATED_CONTENT_FIELDS, Article
-
-
-def _slug_taken(*, language: str, exclude_pk: int | None):
-    def is_taken(candidate: str) -> bool:
-        return (
-            Article.objects.filter(**{f"slug_{language}": candidate})
-            .exclude(pk=exclude_pk)
-            .exists()
-        )
-
-    return is_taken
 
 
 @transaction.atomic
@@ -36,15 +25,9 @@ def article_save(
     """
     now = now or timezone.now()
     changed = set(changed_fields) if changed_fields is not None else None
+    fill_translated_slugs(article, languages=LANGUAGE_CODES)
     for code in LANGUAGE_CODES:
         setattr(article, f"body_html_{code}", render_markdown(getattr(article, f"body_{code}")))
-        title = getattr(article, f"title_{code}")
-        if title and not getattr(article, f"slug_{code}"):
-            setattr(
-                article,
-                f"slug_{code}",
-                unique_slug(title, is_taken=_slug_taken(language=code, exclude_pk=article.pk)),
-            )
         fields = {f"{name}_{code}" for name in TRANSLATED_CONTENT_FIELDS}
         content_changed = article.pk is None or changed is None or bool(fields & changed)
         if content_changed and article.has_language(code):

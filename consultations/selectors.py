@@ -4,22 +4,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import (
-    Case,
     Count,
     F,
-    IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
-    When,
     Window,
 )
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from inepa_portal.translation import LANGUAGE_CODES, current_language
+from inepa_portal.translation import matching_slug
 
 from .models import Comment, CommentSupport, Consultation, OfficialResponse, Section, Vote
 
@@ -113,22 +109,7 @@ def consultations_for_listing(user, *, now: datetime | None = None) -> list[Cons
 
 def consultation_for_slug(slug: str, *, user) -> Consultation | None:
     """The consultation with `slug` in any language that `user` may see."""
-    matches_any = Q()
-    for code in LANGUAGE_CODES:
-        matches_any |= Q(**{f"slug_{code}": slug})
-    return (
-        visible_consultations(user)
-        .filter(matches_any)
-        .annotate(
-            in_other_language=Case(
-                When(**{f"slug_{current_language()}": slug}, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("in_other_language")
-        .first()
-    )
+    return matching_slug(visible_consultations(user), slug).first()
 
 
 def tallies(consultation: Consultation) -> dict[int | None, Tally]:

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from inepa_portal.markup import render_markdown
-from inepa_portal.slugs import unique_slug
+from inepa_portal.slugs import fill_translated_slugs
 from inepa_portal.translation import LANGUAGE_CODES
 
 from .models import Comment, CommentSupport, Consultation, ModerationMode, Section, Vote
@@ -36,17 +36,6 @@ def _ensure_open(consultation: Consultation, now: datetime) -> None:
         )
 
 
-def _slug_taken(*, language: str, exclude_pk: int | None):
-    def is_taken(candidate: str) -> bool:
-        return (
-            Consultation.objects.filter(**{f"slug_{language}": candidate})
-            .exclude(pk=exclude_pk)
-            .exists()
-        )
-
-    return is_taken
-
-
 @transaction.atomic
 def consultation_save(*, consultation: Consultation) -> Consultation:
     """Save a consultation written by staff.
@@ -60,13 +49,7 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
             f"outcome_html_{code}",
             render_markdown(getattr(consultation, f"outcome_{code}")),
         )
-        title = getattr(consultation, f"title_{code}")
-        if title and not getattr(consultation, f"slug_{code}"):
-            setattr(
-                consultation,
-                f"slug_{code}",
-                unique_slug(title, is_taken=_slug_taken(language=code, exclude_pk=consultation.pk)),
-            )
+    fill_translated_slugs(consultation, languages=LANGUAGE_CODES)
     consultation.full_clean()
     consultation.save()
     return consultation

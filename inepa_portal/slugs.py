@@ -30,3 +30,18 @@ def unique_slug(text: str, *, is_taken: Callable[[str], bool], max_length: int =
         suffix = f"-{number}"
         candidate = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
     return candidate
+
+
+def fill_translated_slugs(obj, *, languages: tuple[str, ...]) -> None:
+    """Give every titled language of `obj` (fields `title_<lang>`, `slug_<lang>`) a slug made
+    from its title when it has none, unique among the rows of its model in that language."""
+    manager = type(obj)._default_manager
+    for code in languages:
+        title = getattr(obj, f"title_{code}")
+        if not title or getattr(obj, f"slug_{code}"):
+            continue
+
+        def is_taken(candidate: str, code: str = code) -> bool:
+            return manager.filter(**{f"slug_{code}": candidate}).exclude(pk=obj.pk).exists()
+
+        setattr(obj, f"slug_{code}", unique_slug(title, is_taken=is_taken))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import get_language
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
@@ -59,3 +60,21 @@ class TranslatableMixin:
             if self.has_language(candidate):
                 return Localized(self, candidate, requested)
         return Localized(self, requested, requested)
+
+
+def matching_slug(queryset: QuerySet, slug: str) -> QuerySet:
+    """Rows whose slug in any language is `slug`, the active language's match first."""
+    matches_any = Q()
+    for code in LANGUAGE_CODES:
+        matches_any |= Q(**{f"slug_{code}": slug})
+    return (
+        queryset.filter(matches_any)
+        .annotate(
+            in_other_language=Case(
+                When(**{f"slug_{current_language()}": slug}, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("in_other_language")
+    )
