@@ -27,6 +27,7 @@ from .models import (
     OfficialResponse,
     Section,
 )
+from .services import ensure_open
 
 AUTOMATIC = "automatic"
 
@@ -85,13 +86,15 @@ def _after_commit(function, *args) -> None:
 def comment_flag(
     *, comment: Comment, user, reason: str, text: str = "", now: datetime | None = None
 ) -> Flag:
-    """A citizen flags a published comment, once.
+    """A citizen flags a published comment of an open consultation, once.
 
-    Effects: the flag is counted; at the consultation's threshold the comment is hidden
-    automatically (logged, its author told) and waits first in the queue; moderators get a
-    digest email.
+    Effects: refused once the consultation has closed (its results are final: only a
+    moderator's logged decision changes them); the flag is counted; at the consultation's
+    threshold the comment is hidden automatically (logged, its author told) and waits first
+    in the queue; moderators get a digest email.
     """
     now = now or timezone.now()
+    ensure_open(comment.consultation, now)
     if comment.status != Comment.Status.PUBLISHED:
         raise ValidationError(_("This comment can no longer be flagged."))
     if comment.author_id == user.pk:

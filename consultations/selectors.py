@@ -276,12 +276,25 @@ def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
     return comments
 
 
-def comment_for_action(consultation: Consultation, pk: int) -> Comment | None:
-    return (
-        Comment.objects.filter(consultation=consultation, pk=pk)
-        .select_related("consultation", "section", "parent")
-        .first()
-    )
+def comment_for_action(
+    consultation: Consultation, pk: int, *, user, authors_own: bool = False
+) -> Comment | None:
+    """The comment `pk` of `consultation` that `user` may act on, or None: the one lookup of a
+    comment id taken from a request.
+
+    Anyone (a moderator too: on the site they are a citizen like any other; they moderate in
+    the admin) finds only what `Comment.objects.visible()` shows. That is all replying,
+    supporting or withdrawing a support, reporting and removing need (authors remove their own
+    published comments). With `authors_own`, the person also finds their own comments in any
+    state: only asking for a review of one's own hidden or rejected comment uses it. Whatever
+    else the id names (a hidden, pending, rejected or removed comment, another consultation's,
+    or nothing), the answer is the same None, so callers answer the same 404 for all of them.
+    """
+    named = Comment.objects.filter(consultation=consultation, pk=pk)
+    found = named.visible()
+    if authors_own and user.is_authenticated:
+        found |= named.filter(author_id=user.pk)
+    return found.select_related("consultation", "section", "parent").first()
 
 
 def comments_by_author(user) -> QuerySet[Comment]:

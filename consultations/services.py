@@ -20,7 +20,8 @@ class ConsultationNotOpen(ValidationError):
     """Raised when someone tries to take part before a consultation opens or after it closes."""
 
 
-def _ensure_open(consultation: Consultation, now: datetime) -> None:
+def ensure_open(consultation: Consultation, now: datetime) -> None:
+    """Refuse (ConsultationNotOpen, with a translated message) unless it is open at `now`."""
     state = consultation.state(now=now)
     if state == Consultation.State.UPCOMING:
         raise ConsultationNotOpen(
@@ -83,7 +84,7 @@ def comment_submit(
     the comment waits for a moderator, otherwise it is published at once.
     """
     now = now or timezone.now()
-    _ensure_open(consultation, now)
+    ensure_open(consultation, now)
     if parent is not None:
         if parent.consultation_id != consultation.pk or parent.parent_id is not None:
             raise ValidationError(_("You can only reply to a comment of this consultation."))
@@ -127,7 +128,7 @@ def comment_remove(*, comment: Comment, now: datetime | None = None) -> Comment:
 
 def comment_support(*, comment: Comment, user, now: datetime | None = None) -> None:
     """Add a citizen's +1 to a comment; a second +1 by the same citizen changes nothing."""
-    _ensure_open(comment.consultation, now or timezone.now())
+    ensure_open(comment.consultation, now or timezone.now())
     if comment.status != Comment.Status.PUBLISHED:
         raise ValidationError(_("This comment can no longer be supported."))
     if comment.author_id == user.pk:
@@ -141,7 +142,7 @@ def comment_support(*, comment: Comment, user, now: datetime | None = None) -> N
 
 def comment_unsupport(*, comment: Comment, user, now: datetime | None = None) -> None:
     """Take a citizen's +1 back."""
-    _ensure_open(comment.consultation, now or timezone.now())
+    ensure_open(comment.consultation, now or timezone.now())
     CommentSupport.objects.filter(comment=comment, user=user).delete()
 
 
@@ -159,7 +160,7 @@ def vote_cast(
     citizen (two tabs, a double click) leave exactly one vote, holding one of their choices.
     """
     now = now or timezone.now()
-    _ensure_open(consultation, now)
+    ensure_open(consultation, now)
     if section is not None and section.consultation_id != consultation.pk:
         raise ValidationError(_("This section belongs to another consultation."))
     if choice not in Vote.Choice.values:

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -98,12 +99,13 @@ def _moderation_counts(consultation: Consultation) -> dict[str, list[dict]]:
     }
 
 
-def _too_soon(request: HttpRequest, scope: str) -> str | None:
-    """A translated refusal when the person has posted too often, else None (and it counts)."""
-    refusal = ratelimit.consume(scope=scope, who=str(request.user.pk))
-    if refusal is None:
-        return None
-    minutes = max(1, round(refusal.retry_after / 60))
+def _take_turn(request: HttpRequest, scope: str) -> ratelimit.Permit | str:
+    """A permit to post (give it back if the post is refused after all), or a translated
+    refusal when the person has posted too often."""
+    turn = ratelimit.consume(scope=scope, who=str(request.user.pk))
+    if isinstance(turn, ratelimit.Permit):
+        return turn
+    minutes = max(1, round(turn.retry_after / 60))
     return ngettext(
         "You have posted a lot in a short time. Please wait %(minutes)d minute and try again.",
         "You have posted a lot in a short time. Please wait %(minutes)d minutes and try again.",
@@ -173,7 +175,13 @@ def _posted_id(value: str | None) -> int | None:
 def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = _load(request, slug)
     parent_id = _posted_id(request.POST.get("parent"))
-    parent = selectors.comment_for_action(consultation, parent_id) if parent_id else None
+    # Looked up before sending a visitor to sign in: a comment nobody may read answers 404
+    # to everyone, exactly as an id that does not exist.
+    parent = (
+        selectors.comment_for_action(consultation, parent_id, user=request.user)
+        if parent_id
+        else None
+    )
     if parent_id and parent is None:
         raise Http404
     section = (
@@ -187,9 +195,11 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     if refusal:
         return refusal
     form = (ReplyForm if parent else CommentForm)(request.POST)
-    if form.is_valid() and (refused := _too_soon(request, "reply" if parent else "comment")):
-        form.add_error(None, refused)
-    if form.is_valid():
+    # Only a post the form accepts takes a turn, and it gives the turn back if refused below.
+    turn = _take_turn(request, "reply" if parent else "comment") if form.is_valid() else None
+    if isinstance(turn, str):
+        form.add_error(None, turn)
+    elif turn is not None:
         try:
             comment = services.comment_submit(
                 consultation=consultation,
@@ -200,6 +210,7 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
                 parent=parent,
             )
         except ValidationError as error:
+            turn.give_back()
             for message in error.messages:
                 form.add_error(None, message)
         else:
@@ -260,7 +271,7 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = _load(request, slug)
-    comment = selectors.comment_for_action(consultation, pk)
+    comment = selectors.comment_for_action(consultation, pk, user=request.user)
     if comment is None:
         raise Http404
     refusal = _refuse_unless_citizen(request, consultation, comment.anchor)
@@ -283,7 +294,7 @@ def support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def comment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST removes the author's own comment."""
     consultation = _load(request, slug)
-    comment = selectors.comment_for_action(consultation, pk)
+    comment = selectors.comment_for_action(consultation, pk, user=request.user)
     if comment is None or not permissions.can_remove(request.user, comment):
         raise Http404
     if request.method == "POST":
@@ -308,17 +319,24 @@ def comment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """GET shows the reasons; POST records the citizen's flag."""
     consultation = _load(request, slug)
-    comment = selectors.comment_for_action(consultation, pk)
-    if comment is None or comment.status != Comment.Status.PUBLISHED:
+    comment = selectors.comment_for_action(consultation, pk, user=request.user)
+    if comment is None:
         raise Http404
     refusal = _refuse_unless_citizen(request, consultation, comment.anchor)
     if refusal:
         return refusal
+    try:
+        # A closed consultation's results are final: nobody reports (and so hides) anything.
+        services.ensure_open(consultation, timezone.now())
+    except services.ConsultationNotOpen as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(_page_url(consultation, comment.anchor))
     form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        refused = _too_soon(request, "flag")
-        if refused:
-            form.add_error(None, refused)
+        turn = _take_turn(request, "flag")
+        if isinstance(turn, str):
+            form.add_error(None, turn)
         else:
             try:
                 moderation.comment_flag(
@@ -328,6 +346,7 @@ def flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     text=form.cleaned_data["text"],
                 )
             except ValidationError as error:
+                turn.give_back()
                 for message in error.messages:
                     form.add_error(None, message)
             else:
@@ -351,7 +370,7 @@ def flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def appeal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The author of a hidden or rejected comment asks, once, for a review."""
     consultation = _load(request, slug)
-    comment = selectors.comment_for_action(consultation, pk)
+    comment = selectors.comment_for_action(consultation, pk, user=request.user, authors_own=True)
     if comment is None or not permissions.can_appeal(request.user, comment):
         raise Http404
     form = AppealForm(request.POST if request.method == "POST" else None)
