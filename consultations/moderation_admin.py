@@ -64,6 +64,23 @@ class BlockForm(forms.Form):
     )
 
 
+def _comment_ids(text: str) -> list[int]:
+    """The comment ids in a decision page's address; what is not one (not a number, or beyond
+    what the key holds, which SQLite cannot even compare) is left out."""
+    field = Comment._meta.pk
+    ids = []
+    for part in text.split(","):
+        if not part.isdecimal():
+            continue
+        try:
+            value = field.to_python(part)
+            field.run_validators(value)
+        except ValidationError:
+            continue
+        ids.append(value)
+    return ids
+
+
 class NeedsAttentionFilter(admin.SimpleListFilter):
     title = _("attention")
     parameter_name = "attention"
@@ -276,7 +293,7 @@ class CommentAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if action not in ACTIONS:
             raise PermissionDenied
-        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdecimal()]
+        ids = _comment_ids(request.GET.get("ids", ""))
         comments = list(Comment.objects.filter(pk__in=ids).select_related("consultation", "author"))
         needs_reason = moderation.TRANSITIONS[action][2]
         form = DecisionForm(

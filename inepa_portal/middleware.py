@@ -3,7 +3,8 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -50,14 +51,57 @@ class PrivateForSignedInMiddleware:
 
 
 class RejectNulBytesMiddleware:
-    """A NUL byte in a query parameter is never meant; PostgreSQL refuses it in text, which
-    would surface as a server error deep in a query. Answer 400 (our page) at the door."""
+    """Input no browser of ours sends answers 400 (our page) at the door, never a 500 deep in
+    a query: a NUL byte anywhere a person or a client can put text (query and form names and
+    values, cookies, headers, uploaded file names), which PostgreSQL refuses in text; and admin
+    action selections that are not primary keys of the list's model (Django's admin passes
+    them to the database as they came, where they fail as a server error on any database)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        for key, values in request.GET.lists():
-            if "\x00" in key or any("\x00" in value for value in values):
-                raise SuspiciousOperation("NUL byte in a query parameter")
+        for where, pairs in self._texts(request):
+            if any(_has_nul(name) or _has_nul(value) for name, value in pairs):
+                raise SuspiciousOperation(f"NUL byte in {where}")
         return self.get_response(request)
+
+    @staticmethod
+    def _texts(request: HttpRequest):
+        """(where, [(name, value), …]) for everything a client wrote, lazily: a refusal
+        stops before the body is read."""
+        yield "a header", [(k, v) for k, v in request.META.items() if k.startswith("HTTP_")]
+        yield "a cookie", request.COOKIES.items()
+        yield "a query parameter", _flat(request.GET)
+        if request.method == "POST":
+            # Reading the form here, before the CSRF check, is what that check does too;
+            # a body too large or malformed is already a 400 (SuspiciousOperation) here.
+            yield "a form field", _flat(request.POST)
+            yield (
+                "an uploaded file",
+                [(name, upload.name or "") for name, upload in _flat(request.FILES)],
+            )
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        model_admin = getattr(view_func, "model_admin", None)
+        if model_admin is None or request.method != "POST":
+            return None
+        primary_key = model_admin.model._meta.pk
+        for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+            try:
+                # A key of the model's type and within its range: SQLite cannot even take a
+                # larger integer as a parameter.
+                primary_key.run_validators(primary_key.to_python(value))
+            except ValidationError:
+                raise SuspiciousOperation(
+                    "An admin action on something that is not a key"
+                ) from None
+        return None
+
+
+def _has_nul(text) -> bool:
+    return isinstance(text, str) and "\x00" in text
+
+
+def _flat(query_dict) -> list[tuple[str, object]]:
+    return [(name, value) for name, values in query_dict.lists() for value in values]
