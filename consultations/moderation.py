@@ -60,6 +60,7 @@ def _log(
     to_status: str = "",
     reason: str = "",
     note: str = "",
+    flag_count: int | None = None,
     target_user=None,
     now: datetime,
 ) -> ModerationAction:
@@ -73,6 +74,7 @@ def _log(
         to_status=to_status,
         reason=reason,
         note=note,
+        flag_count=flag_count,
         created_at=now,
     )
 
@@ -126,7 +128,7 @@ def comment_flag(
             from_status=Comment.Status.PUBLISHED,
             to_status=Comment.Status.HIDDEN,
             reason=comment.moderation_reason,
-            note=_("Hidden after %(count)d flags.") % {"count": comment.flag_count},
+            flag_count=comment.flag_count,  # worded when shown, in the reader's language
             now=now,
         )
         _after_commit(notices.notify_author, comment.pk, "hidden")

@@ -141,8 +141,15 @@ class FlagInline(ReadOnlyInline):
 
 class ModerationActionInline(ReadOnlyInline):
     model = ModerationAction
-    fields = ["created_at", "actor_name", "action", "from_status", "to_status", "reason", "note"]
+    fields = [
+        "created_at", "actor_name", "action", "from_status", "to_status", "reason", "details",
+    ]  # fmt: skip
     readonly_fields = fields
+
+    @admin.display(description=_("details"))
+    def details(self, entry: ModerationAction) -> str:
+        return entry.details
+
     ordering = ["created_at", "id"]
 
 
@@ -385,7 +392,7 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
     list_display = [
         "created_at", "actor_name", "action", "comment_link", "from_status", "to_status",
-        "reason", "note",
+        "reason", "details",
     ]  # fmt: skip
     list_filter = ["action", "reason", "created_at"]
     search_fields = ["actor_name", "note"]
@@ -398,6 +405,10 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("details"))
+    def details(self, entry: ModerationAction) -> str:
+        return entry.details
 
     @admin.display(description=_("comment"))
     def comment_link(self, entry: ModerationAction) -> str:
