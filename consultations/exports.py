@@ -481,17 +481,35 @@ def _fonts_only_fetcher():
     return FontsOnly(allowed_protocols={"file"})
 
 
+# The pydyf releases whose `PDF.page_references` the speed-up below was checked against:
+# from the first to the last, exclusive. pyproject.toml pins pydyf to the same range; a
+# release outside it runs unpatched (correct, slower) until someone checks it again and
+# moves both (tests/consultations/test_exports.py fails until then).
+PYDYF_CHECKED = ((0, 11), (0, 14))
+
+
+def page_references_patch_applies(version: str) -> bool:
+    """Whether pydyf `version` is one whose `page_references` the speed-up was checked on."""
+    numbers = tuple(int(part) for part in re.findall(r"\d+", version)[:2])
+    return PYDYF_CHECKED[0] <= numbers < PYDYF_CHECKED[1]
+
+
 def _speed_up_page_references() -> None:
     """Make pydyf's `PDF.page_references` cheap to read again and again.
 
-    WeasyPrint 70 reads it once per element while tagging a PDF, and pydyf 0.13 rebuilds the
-    whole tuple every time, which makes tagging grow with pages × elements (about a tenth of
-    the render time of a 5,000-comment dossier). The cached tuple is the same value, rebuilt
-    whenever a page is added.
+    Why: WeasyPrint (66 to 70) reads it once per tagged element while tagging a PDF/UA
+    document, and pydyf (0.11 to 0.13) rebuilds the whole tuple of page references from
+    `pages["Kids"]` each time, so tagging grows with pages × elements: 36 s against 29 s to
+    write a 334-page tagged PDF here, about a fifth. The cached tuple is the same value,
+    rebuilt whenever a page is added (pydyf only ever appends to "Kids"). It replaces the
+    property on the class, for the whole process, and only on the pydyf releases it was
+    checked against.
     """
     import pydyf
 
     if getattr(pydyf.PDF, "_page_references_cached", False):
+        return
+    if not page_references_patch_applies(pydyf.__version__):
         return
     original = pydyf.PDF.page_references
 
