@@ -25,6 +25,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from inepa_portal.markup import links_for_print
 from inepa_portal.translation import other_languages
 
 from . import selectors
@@ -407,6 +408,10 @@ def _reason_counts(reasons: dict[str, int]) -> list[dict]:
     ]  # fmt: skip
 
 
+def _printed(responses: list[dict]) -> list[dict]:
+    return [{**response, "html": links_for_print(response["html"])} for response in responses]
+
+
 def _pdf_context(data: dict) -> dict:
     fonts = {
         (weight, style): (FONTS / name).as_uri()
@@ -421,8 +426,9 @@ def _pdf_context(data: dict) -> dict:
     for target in data["sections"]:
         shown = {comment["id"] for comment in target["comments"]}
         comments = [
-            {**comment, "parent_not_shown": bool(comment["reply_to"])
-             and comment["reply_to"] not in shown}
+            {**comment, "html": links_for_print(comment["html"]),
+             "official_responses": _printed(comment["official_responses"]),
+             "parent_not_shown": bool(comment["reply_to"]) and comment["reply_to"] not in shown}
             for comment in target["comments"]
         ]  # fmt: skip
         anchor = f"section-{target['id']}" if target["id"] else "draft"
@@ -431,6 +437,7 @@ def _pdf_context(data: dict) -> dict:
                 **target,
                 "anchor": anchor,
                 "comments": comments,
+                "official_responses": _printed(target["official_responses"]),
                 "chart": tally_chart_svg(
                     target["tally"],
                     chart_id=f"chart-{anchor}",
@@ -448,7 +455,10 @@ def _pdf_context(data: dict) -> dict:
         ),
         "site_name": settings.SITE_NAME,
         "data": data,
-        "consultation": data["consultation"],
+        "consultation": {
+            **data["consultation"],
+            "outcome_html": links_for_print(data["consultation"]["outcome_html"]),
+        },
         "sections": sections,
         "hidden": _reason_counts(moderation.get(Comment.Status.HIDDEN, {})),
         "rejected": _reason_counts(moderation.get(Comment.Status.REJECTED, {})),

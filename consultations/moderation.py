@@ -300,8 +300,8 @@ def official_response_create(
         author=author,
         body_sl=body_sl,
         body_en=body_en,
-        body_html_sl=render_markdown(body_sl),
-        body_html_en=render_markdown(body_en),
+        body_html_sl=render_markdown(body_sl, language="sl"),
+        body_html_en=render_markdown(body_en, language="en"),
         created_at=now or timezone.now(),
     )
     response.full_clean()

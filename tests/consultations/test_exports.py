@@ -266,3 +266,32 @@ def test_a_long_dossier_tags_every_page_with_its_own_reference():
             stack.extend(node)
     assert len(pages) > 5
     assert marked == pages
+
+
+def _uris(reader) -> list[str]:
+    found = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and action.get_object().get("/S") == "/URI":
+                found.append(str(action.get_object()["/URI"]))
+    return found
+
+
+def test_pdf_prints_links_that_leave_the_site_as_text_with_their_address():
+    """Pen test #17.13: `//host` and `/\\host` reach other sites; on paper they are plain
+    text with the address shown, whichever rule rendered the stored HTML."""
+    consultation = closed_consultation(closes_in_days=5)
+    body = "Read [the rules](//evil.example/rules) and [more](/\\evil.example/x)."
+    CommentFactory(consultation=consultation, language="en", body=body)
+    old = CommentFactory(consultation=consultation, language="en", body="Stored long ago.")
+    Comment.objects.filter(pk=old.pk).update(
+        body_html='<p><a href="//old.example/">an old link</a></p>'  # as the old rule left it
+    )
+
+    reader = pdf_reader(exports.results_pdf(consultation, "en"))
+
+    text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())
+    assert "Read the rules (http://evil.example/rules) and more (http://evil.example/x)." in text
+    assert "an old link (http://old.example/)" in text
+    assert [uri for uri in _uris(reader) if "example" in uri] == []
