@@ -1,6 +1,11 @@
+import importlib
+
 import pytest
+from django.apps import apps
+from django.db import connection
 from django.utils import translation
 
+from consultations.models import Comment
 from inepa_portal.markup import links_for_print, render_markdown
 from tests.consultations.factories import CommentFactory
 
@@ -167,3 +172,23 @@ def test_a_comments_scheme_relative_link_is_shown_as_external_on_its_page(client
         'the rules<span class="visually-hidden"> (external link)</span></a>'
     ) in page
     assert 'href="//evil.example' not in page
+
+
+@pytest.mark.django_db
+def test_html_stored_by_the_old_rule_is_rendered_again_by_the_migration():
+    comment = CommentFactory(language="sl", body="Glej [pravila](//evil.example/).")
+    Comment.objects.filter(pk=comment.pk).update(
+        body_html='<p>Glej <a href="//evil.example/">pravila</a>.</p>'
+    )
+    migration = importlib.import_module(
+        "consultations.migrations.0006_rerender_links_that_leave_the_site"
+    )
+
+    with connection.schema_editor() as editor:
+        migration.rerender(apps, editor)
+
+    comment.refresh_from_db()
+    assert comment.body_html == (
+        '<p>Glej <a href="http://evil.example/" rel="nofollow ugc noopener" class="external">'
+        'pravila<span class="visually-hidden"> (zunanja povezava)</span></a>.</p>'
+    )
