@@ -30,11 +30,11 @@ class PermissionsPolicyMiddleware:
 
 
 class PrivateForSignedInMiddleware:
-    """A response to someone signed in (or with a session of their own) may show who they
-    are: their address, their votes, their drafts. Neither a shared cache nor the browser's
-    disk may keep it: `Cache-Control: private, no-store`. Visitors without a session get
-    what the view or the page cache chose. A response its view marked `public` (a closed
-    consultation's results file, the same for everyone) keeps that."""
+    """A response to someone signed in (or with a session or messages of their own) may show
+    who they are: their address, their votes, their drafts. Neither a shared cache nor the
+    browser's disk may keep it: `Cache-Control: private, no-store`. Visitors without a
+    session get what the view or the page cache chose. A response its view marked `public`
+    (a closed consultation's results file, the same for everyone) keeps that."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -42,8 +42,10 @@ class PrivateForSignedInMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        personal = (user is not None and user.is_authenticated) or (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
+        # Signed in, or a session or messages of their own (a message may name their address):
+        # the people the page cache never serves either.
+        personal = (user is not None and user.is_authenticated) or any(
+            name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, "messages")
         )
         if personal and "public" not in response.get("Cache-Control", ""):
             patch_cache_control(response, private=True, no_store=True)

@@ -46,3 +46,17 @@ def test_visitors_pages_stay_as_the_page_cache_makes_them(client):
         assert first.status_code == second.status_code == 200
         assert _directives(second) == {"private", "no-cache"}, url
         assert get_max_age(second) is None
+
+
+def test_a_page_showing_a_message_to_someone_not_signed_in_is_not_stored(client):
+    """After signing up, the next page names the address in a message."""
+    response = client.post(
+        "/en/accounts/signup/",
+        {"email": "new@example.org", "display_name": "New", "password1": "a long passphrase 42",
+         "password2": "a long passphrase 42"},
+        headers=EN,
+        follow=True,
+    )  # fmt: skip
+
+    assertContains(response, "new@example.org")
+    assert {"private", "no-store"} <= _directives(response)
