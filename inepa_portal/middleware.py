@@ -72,7 +72,14 @@ class RejectNulBytesMiddleware:
     def _texts(request: HttpRequest):
         """(where, [(name, value), …]) for everything a client wrote, lazily: a refusal
         stops before the body is read."""
-        yield "a header", [(k, v) for k, v in request.META.items() if k.startswith("HTTP_")]
+        yield (
+            "a header",
+            [
+                (key, value)
+                for key, value in request.META.items()
+                if key.startswith("HTTP_") or key in ("CONTENT_TYPE", "CONTENT_LENGTH")
+            ],
+        )
         yield "a cookie", request.COOKIES.items()
         yield "a query parameter", _flat(request.GET)
         if request.method == "POST":
