@@ -54,10 +54,15 @@ class PrivateForSignedInMiddleware:
 
 class RejectNulBytesMiddleware:
     """Input no browser of ours sends answers 400 (our page) at the door, never a 500 deep in
-    a query: a NUL byte anywhere a person or a client can put text (query and form names and
-    values, cookies, headers, uploaded file names), which PostgreSQL refuses in text; and admin
-    action selections that are not primary keys of the list's model (Django's admin passes
-    them to the database as they came, where they fail as a server error on any database)."""
+    a query: a NUL byte (which PostgreSQL refuses in text) in a header, a cookie, a query
+    parameter's name or value, a form field's name or an uploaded file's name; and admin
+    action selections that are not keys of the list's model (Django's admin passes them to
+    the database as they came, where they fail as a server error on any database).
+
+    A NUL in a form field's value is left to the form, which refuses it with a translated
+    error and keeps the rest of what the person typed (Django's form fields do, with
+    ProhibitNullCharactersValidator); the hardening tests hold every text input to that.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -85,7 +90,7 @@ class RejectNulBytesMiddleware:
         if request.method == "POST":
             # Reading the form here, before the CSRF check, is what that check does too;
             # a body too large or malformed is already a 400 (SuspiciousOperation) here.
-            yield "a form field", _flat(request.POST)
+            yield "a form field's name", [(name, "") for name in request.POST]
             yield (
                 "an uploaded file",
                 [(name, upload.name or "") for name, upload in _flat(request.FILES)],
