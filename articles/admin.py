@@ -110,7 +110,7 @@ class ArticleAdmin(admin.ModelAdmin):
             services.article_unpublish(article=obj)
             self.message_user(request, _("The article is a draft again."), messages.SUCCESS)
 
-    @admin.action(description=_("Publish the selected articles"))
+    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         for article in queryset:
             services.article_publish(article=article)
@@ -122,7 +122,7 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Return the selected articles to draft"))
+    @admin.action(description=_("Return the selected articles to draft"), permissions=["change"])
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         for article in queryset:
             services.article_unpublish(article=article)

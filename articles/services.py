@@ -27,7 +27,8 @@ def article_save(
     changed = set(changed_fields) if changed_fields is not None else None
     fill_translated_slugs(article, languages=LANGUAGE_CODES)
     for code in LANGUAGE_CODES:
-        setattr(article, f"body_html_{code}", render_markdown(getattr(article, f"body_{code}")))
+        body_html = render_markdown(getattr(article, f"body_{code}"), language=code)
+        setattr(article, f"body_html_{code}", body_html)
         fields = {f"{name}_{code}" for name in TRANSLATED_CONTENT_FIELDS}
         content_changed = article.pk is None or changed is None or bool(fields & changed)
         if content_changed and article.has_language(code):

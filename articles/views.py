@@ -1,6 +1,7 @@
 """Public article pages: glue between selectors and templates."""
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from inepa_portal import pagecache
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES
 
-from . import selectors
+from . import permissions, selectors
 from .models import Article
 
 ARTICLES_PER_PAGE = 10
@@ -69,6 +70,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @staff_member_required
 def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_preview(request.user):
+        raise PermissionDenied
     article = selectors.article_for_preview(pk)
     if article is None:
         raise Http404

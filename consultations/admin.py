@@ -54,7 +54,9 @@ class ConsultationAdmin(admin.ModelAdmin):
             ),
         ) or _("none yet")
 
-    @admin.action(description=_("Prepare an interim results dossier"))
+    # Interim files show results before the window closes: only for those who may change
+    # consultations (moderators see consultations but may not make or read these).
+    @admin.action(description=_("Prepare an interim results dossier"), permissions=["change"])
     def prepare_interim_results(self, request, queryset) -> None:
         """Render the results of the chosen consultations now (interim while they are open)."""
         asked = [c for c in queryset if dossiers.dossier_schedule(consultation=c, interim=True)]

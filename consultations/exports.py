@@ -25,6 +25,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from inepa_portal.markup import links_for_print
 from inepa_portal.translation import other_languages
 
 from . import selectors
@@ -407,6 +408,10 @@ def _reason_counts(reasons: dict[str, int]) -> list[dict]:
     ]  # fmt: skip
 
 
+def _printed(responses: list[dict]) -> list[dict]:
+    return [{**response, "html": links_for_print(response["html"])} for response in responses]
+
+
 def _pdf_context(data: dict) -> dict:
     fonts = {
         (weight, style): (FONTS / name).as_uri()
@@ -421,8 +426,9 @@ def _pdf_context(data: dict) -> dict:
     for target in data["sections"]:
         shown = {comment["id"] for comment in target["comments"]}
         comments = [
-            {**comment, "parent_not_shown": bool(comment["reply_to"])
-             and comment["reply_to"] not in shown}
+            {**comment, "html": links_for_print(comment["html"]),
+             "official_responses": _printed(comment["official_responses"]),
+             "parent_not_shown": bool(comment["reply_to"]) and comment["reply_to"] not in shown}
             for comment in target["comments"]
         ]  # fmt: skip
         anchor = f"section-{target['id']}" if target["id"] else "draft"
@@ -431,6 +437,7 @@ def _pdf_context(data: dict) -> dict:
                 **target,
                 "anchor": anchor,
                 "comments": comments,
+                "official_responses": _printed(target["official_responses"]),
                 "chart": tally_chart_svg(
                     target["tally"],
                     chart_id=f"chart-{anchor}",
@@ -448,7 +455,10 @@ def _pdf_context(data: dict) -> dict:
         ),
         "site_name": settings.SITE_NAME,
         "data": data,
-        "consultation": data["consultation"],
+        "consultation": {
+            **data["consultation"],
+            "outcome_html": links_for_print(data["consultation"]["outcome_html"]),
+        },
         "sections": sections,
         "hidden": _reason_counts(moderation.get(Comment.Status.HIDDEN, {})),
         "rejected": _reason_counts(moderation.get(Comment.Status.REJECTED, {})),
@@ -481,17 +491,35 @@ def _fonts_only_fetcher():
     return FontsOnly(allowed_protocols={"file"})
 
 
+# The pydyf releases whose `PDF.page_references` the speed-up below was checked against:
+# from the first to the last, exclusive. pyproject.toml pins pydyf to the same range; a
+# release outside it runs unpatched (correct, slower) until someone checks it again and
+# moves both (tests/consultations/test_exports.py fails until then).
+PYDYF_CHECKED = ((0, 11), (0, 14))
+
+
+def page_references_patch_applies(version: str) -> bool:
+    """Whether pydyf `version` is one whose `page_references` the speed-up was checked on."""
+    numbers = tuple(int(part) for part in re.findall(r"\d+", version)[:2])
+    return PYDYF_CHECKED[0] <= numbers < PYDYF_CHECKED[1]
+
+
 def _speed_up_page_references() -> None:
     """Make pydyf's `PDF.page_references` cheap to read again and again.
 
-    WeasyPrint 70 reads it once per element while tagging a PDF, and pydyf 0.13 rebuilds the
-    whole tuple every time, which makes tagging grow with pages × elements (about a tenth of
-    the render time of a 5,000-comment dossier). The cached tuple is the same value, rebuilt
-    whenever a page is added.
+    Why: WeasyPrint (66 to 70) reads it once per tagged element while tagging a PDF/UA
+    document, and pydyf (0.11 to 0.13) rebuilds the whole tuple of page references from
+    `pages["Kids"]` each time, so tagging grows with pages × elements: 36 s against 29 s to
+    write a 334-page tagged PDF here, about a fifth. The cached tuple is the same value,
+    rebuilt whenever a page is added (pydyf only ever appends to "Kids"). It replaces the
+    property on the class, for the whole process, and only on the pydyf releases it was
+    checked against.
     """
     import pydyf
 
     if getattr(pydyf.PDF, "_page_references_cached", False):
+        return
+    if not page_references_patch_applies(pydyf.__version__):
         return
     original = pydyf.PDF.page_references
 

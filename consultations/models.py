@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from inepa_portal.translation import LANGUAGE_CODES, TranslatableMixin
 
@@ -434,6 +435,9 @@ class ModerationAction(models.Model):
         _("reason"), max_length=16, choices=ModerationReason.choices, blank=True
     )
     note = models.TextField(_("note"), blank=True)
+    # Facts, worded only when shown (in the reader's language, with plural forms): how many
+    # flags an automatic hiding followed.
+    flag_count = models.PositiveIntegerField(_("flags"), null=True, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
@@ -443,6 +447,18 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"
+
+    @property
+    def details(self) -> str:
+        """What the entry says beyond its action, in the active language: the facts of an
+        automatic hiding, else the note written at the time."""
+        if self.action == self.Action.AUTO_HIDE and self.flag_count is not None:
+            return ngettext(
+                "Hidden automatically after %(count)d flag.",
+                "Hidden automatically after %(count)d flags.",
+                self.flag_count,
+            ) % {"count": self.flag_count}
+        return self.note
 
 
 class Appeal(models.Model):

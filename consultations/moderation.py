@@ -61,6 +61,7 @@ def _log(
     to_status: str = "",
     reason: str = "",
     note: str = "",
+    flag_count: int | None = None,
     target_user=None,
     now: datetime,
 ) -> ModerationAction:
@@ -74,6 +75,7 @@ def _log(
         to_status=to_status,
         reason=reason,
         note=note,
+        flag_count=flag_count,
         created_at=now,
     )
 
@@ -129,7 +131,7 @@ def comment_flag(
             from_status=Comment.Status.PUBLISHED,
             to_status=Comment.Status.HIDDEN,
             reason=comment.moderation_reason,
-            note=_("Hidden after %(count)d flags.") % {"count": comment.flag_count},
+            flag_count=comment.flag_count,  # worded when shown, in the reader's language
             now=now,
         )
         _after_commit(notices.notify_author, comment.pk, "hidden")
@@ -301,8 +303,8 @@ def official_response_create(
         author=author,
         body_sl=body_sl,
         body_en=body_en,
-        body_html_sl=render_markdown(body_sl),
-        body_html_en=render_markdown(body_en),
+        body_html_sl=render_markdown(body_sl, language="sl"),
+        body_html_en=render_markdown(body_en, language="en"),
         created_at=now or timezone.now(),
     )
     response.full_clean()

@@ -64,6 +64,23 @@ class BlockForm(forms.Form):
     )
 
 
+def _comment_ids(text: str) -> list[int]:
+    """The comment ids in a decision page's address; what is not one (not a number, or beyond
+    what the key holds, which SQLite cannot even compare) is left out."""
+    field = Comment._meta.pk
+    ids = []
+    for part in text.split(","):
+        if not part.isdecimal():
+            continue
+        try:
+            value = field.to_python(part)
+            field.run_validators(value)
+        except ValidationError:
+            continue
+        ids.append(value)
+    return ids
+
+
 class NeedsAttentionFilter(admin.SimpleListFilter):
     title = _("attention")
     parameter_name = "attention"
@@ -124,8 +141,15 @@ class FlagInline(ReadOnlyInline):
 
 class ModerationActionInline(ReadOnlyInline):
     model = ModerationAction
-    fields = ["created_at", "actor_name", "action", "from_status", "to_status", "reason", "note"]
+    fields = [
+        "created_at", "actor_name", "action", "from_status", "to_status", "reason", "details",
+    ]  # fmt: skip
     readonly_fields = fields
+
+    @admin.display(description=_("details"))
+    def details(self, entry: ModerationAction) -> str:
+        return entry.details
+
     ordering = ["created_at", "id"]
 
 
@@ -276,7 +300,7 @@ class CommentAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if action not in ACTIONS:
             raise PermissionDenied
-        ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdecimal()]
+        ids = _comment_ids(request.GET.get("ids", ""))
         comments = list(Comment.objects.filter(pk__in=ids).select_related("consultation", "author"))
         needs_reason = moderation.TRANSITIONS[action][2]
         form = DecisionForm(
@@ -368,7 +392,7 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
     list_display = [
         "created_at", "actor_name", "action", "comment_link", "from_status", "to_status",
-        "reason", "note",
+        "reason", "details",
     ]  # fmt: skip
     list_filter = ["action", "reason", "created_at"]
     search_fields = ["actor_name", "note"]
@@ -381,6 +405,10 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("details"))
+    def details(self, entry: ModerationAction) -> str:
+        return entry.details
 
     @admin.display(description=_("comment"))
     def comment_link(self, entry: ModerationAction) -> str:

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Comment
+from .models import Comment, ModerationAction
 
 logger = logging.getLogger(__name__)
 
@@ -36,28 +36,32 @@ def _send(*, to: str, template: str, context: dict, language: str) -> None:
 def notify_author(comment_id: int, event: str) -> None:
     """Tell a comment's author, in the language they wrote in, what happened to it.
 
-    `event` is "hidden", "rejected", "restored", "appeal_upheld", "appeal_refused" or
-    "official_response".
+    `event` is "hidden" (told as automatic when flags hid it), "rejected", "restored",
+    "appeal_upheld", "appeal_refused" or "official_response".
     """
     comment = Comment.objects.select_related("author", "consultation").filter(pk=comment_id).first()
     if comment is None or comment.author is None or not comment.author.is_active:
         return
-    with translation.override(comment.language):
-        page = comment.consultation.get_absolute_url()
-        profile = reverse("accounts:profile")
+    template, flag_count = f"author_{event}", None
+    if event == "hidden":
+        # Hidden by flags, not by a person: the log's latest entry says so, and how many.
+        latest = comment.moderation_actions.order_by("-created_at", "-id").first()
+        if latest is not None and latest.action == ModerationAction.Action.AUTO_HIDE:
+            template = "author_auto_hidden"
+            flag_count = latest.flag_count if latest.flag_count is not None else comment.flag_count
     base = settings.SITE_URL.rstrip("/")
-    _send(
-        to=comment.author.email,
-        template=f"author_{event}",
-        context={
+    # Everything worded for the author (labels included) in their language, whatever
+    # language the moderator or the flagger who caused the email was working in.
+    with translation.override(comment.language):
+        context = {
             "comment": comment,
             "reason": comment.get_moderation_reason_display(),
+            "flag_count": flag_count,
             "consultation_title": comment.consultation.localized(comment.language).title,
-            "page_url": f"{base}{page}#{comment.anchor}",
-            "profile_url": f"{base}{profile}",
-        },
-        language=comment.language,
-    )
+            "page_url": f"{base}{comment.consultation.get_absolute_url()}#{comment.anchor}",
+            "profile_url": f"{base}{reverse('accounts:profile')}",
+        }
+    _send(to=comment.author.email, template=template, context=context, language=comment.language)
 
 
 def moderators():

@@ -55,8 +55,14 @@ def can_moderate(user) -> bool:
 
 
 def can_see_interim_results(user) -> bool:
-    """Staff may download a consultation's results while it is still open (interim files)."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    """Staff who may change consultations (and so prepare interim files) may download a
+    consultation's results while it is still open; moderators, who only view them, may not."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("consultations.change_consultation")
+    )
 
 
 def can_download_results(user, consultation: Consultation, *, now: datetime | None = None) -> bool:

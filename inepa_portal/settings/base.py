@@ -46,12 +46,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Outside the others, so that every response (redirects of LocaleMiddleware included)
-    # carries the policies.
+    # Outside all others, SecurityMiddleware included, so that every response carries the
+    # policies: the HTTPS redirect (answered by SecurityMiddleware itself), LocaleMiddleware's
+    # redirects, whitenoise's files and the error pages.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "inepa_portal.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,6 +60,8 @@ MIDDLEWARE = [
     "inepa_portal.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication (it asks who is signed in), outside the views and allauth's.
+    "inepa_portal.middleware.PrivateForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]

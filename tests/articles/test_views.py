@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -10,6 +11,7 @@ from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
     ArticleReferenceFactory,
+    CitizenFactory,
     StaffFactory,
 )
 
@@ -234,3 +236,30 @@ def test_article_detail_query_count_does_not_grow(client, django_assert_num_quer
     with django_assert_num_queries(4):
         response = client.get(f"/en/articles/{article.slug_en}/")
     assertContains(response, article.title_en)
+
+
+def test_staff_who_may_not_change_articles_cannot_preview_drafts(client):
+    """Pen test #17.6: a moderator (staff, no article rights) reads no unpublished draft."""
+    draft = ArticleFactory(title_en="Secret plan", status=Article.Status.DRAFT,
+                           published_at=None)  # fmt: skip
+    moderator = CitizenFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+
+    response = client.get(f"/en/articles/preview/{draft.pk}/", headers={"accept-language": "en"})
+
+    assert response.status_code == 403
+    assertNotContains(response, "Secret plan", status_code=403)
+    assert client.get(f"/admin/articles/article/{draft.pk}/change/").status_code == 403
+
+
+def test_staff_who_may_change_articles_preview_drafts(client):
+    draft = ArticleFactory(title_en="Work in progress", status=Article.Status.DRAFT,
+                           published_at=None)  # fmt: skip
+    editor = CitizenFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_article"))
+    client.force_login(editor)
+
+    response = client.get(f"/en/articles/preview/{draft.pk}/")
+
+    assertContains(response, "Work in progress")

@@ -4,10 +4,13 @@ import csv
 import io
 import json
 
+import pydyf
 import pytest
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from consultations import exports
 from consultations.models import Comment
+from tests.consultations.factories import CommentFactory
 from tests.consultations.results import (
     HIDDEN_TEXT,
     PUBLISHED_TEXT,
@@ -206,3 +209,89 @@ def test_a_deleted_authors_comment_is_signed_deleted_user(consultation):
         json.loads(exports.results_json(consultation, "sl"))["sections"][1]["comments"][1]["author"]
         is None
     )
+
+
+# The pydyf speed-up (issue #10) ------------------------------------------------------------
+
+
+def test_the_installed_pydyf_is_one_the_page_references_speed_up_was_checked_on():
+    """Fails when pydyf moves past the checked releases: check the patch again, then move
+    PYDYF_CHECKED and the pin in pyproject.toml together."""
+    assert exports.page_references_patch_applies(pydyf.__version__), pydyf.__version__
+
+
+@pytest.mark.parametrize(
+    ("version", "applies"),
+    [("0.10.0", False), ("0.11.0", True), ("0.13.0", True), ("0.13.9", True),
+     ("0.14.0", False), ("0.14.0b1", False), ("1.0.0", False)],
+)  # fmt: skip
+def test_the_speed_up_leaves_unchecked_pydyf_releases_alone(version, applies):
+    assert exports.page_references_patch_applies(version) is applies
+
+
+def test_the_page_references_speed_up_gives_what_pydyf_gives_as_pages_are_added():
+    exports._speed_up_page_references()
+    pdf = pydyf.PDF()
+    pages = []
+
+    for _ in range(4):
+        page = pydyf.Dictionary({"Type": "/Page"})
+        pdf.add_page(page)
+        pages.append(page)
+        references = pdf.page_references
+
+        assert references == tuple(page.reference for page in pages)
+        assert pdf.page_references is references  # read again: not rebuilt
+
+
+def test_a_long_dossier_tags_every_page_with_its_own_reference():
+    consultation = closed_consultation(closes_in_days=5)  # open: comments still come in
+    for number in range(60):
+        CommentFactory(consultation=consultation, body=f"Comment {number}. " + "Text " * 80)
+
+    reader = pdf_reader(exports.results_pdf(consultation, "en"))
+
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    marked = set()
+    stack = [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            node = node.get_object()
+        if isinstance(node, DictionaryObject):
+            if "/Pg" in node:
+                marked.add(node.raw_get("/Pg").idnum)
+            stack.append(node.get("/K"))
+        elif isinstance(node, ArrayObject):
+            stack.extend(node)
+    assert len(pages) > 5
+    assert marked == pages
+
+
+def _uris(reader) -> list[str]:
+    found = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and action.get_object().get("/S") == "/URI":
+                found.append(str(action.get_object()["/URI"]))
+    return found
+
+
+def test_pdf_prints_links_that_leave_the_site_as_text_with_their_address():
+    """Pen test #17.13: `//host` and `/\\host` reach other sites; on paper they are plain
+    text with the address shown, whichever rule rendered the stored HTML."""
+    consultation = closed_consultation(closes_in_days=5)
+    body = "Read [the rules](//evil.example/rules) and [more](/\\evil.example/x)."
+    CommentFactory(consultation=consultation, language="en", body=body)
+    old = CommentFactory(consultation=consultation, language="en", body="Stored long ago.")
+    Comment.objects.filter(pk=old.pk).update(
+        body_html='<p><a href="//old.example/">an old link</a></p>'  # as the old rule left it
+    )
+
+    reader = pdf_reader(exports.results_pdf(consultation, "en"))
+
+    text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())
+    assert "Read the rules (http://evil.example/rules) and more (http://evil.example/x)." in text
+    assert "an old link (http://old.example/)" in text
+    assert [uri for uri in _uris(reader) if "example" in uri] == []

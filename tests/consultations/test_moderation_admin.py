@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from consultations import moderation
-from consultations.models import Comment, ModerationAction, ModerationMode
+from consultations import dossiers, moderation
+from consultations.models import Comment, ModerationAction, ModerationMode, ResultsDossier
 from tests.consultations.factories import CommentFactory, ConsultationFactory
 from tests.factories import CitizenFactory
 
@@ -150,3 +153,51 @@ def test_the_moderators_group_has_only_what_moderation_needs():
         "view_comment", "moderate_comment", "view_flag", "view_appeal", "view_moderationaction",
         "view_consultation", "view_officialresponse", "add_officialresponse", "view_user",
     }  # fmt: skip
+
+
+def test_moderators_can_neither_prepare_nor_download_interim_results(client, moderator):
+    """Pen test #17.5: view-only on consultations is not enough to make or read interim files."""
+    consultation = ConsultationFactory(
+        title_en="Open draft", closes_at=timezone.now() + timedelta(days=5)
+    )
+    changelist = "/admin/consultations/consultation/"
+
+    page = client.get(changelist, headers=EN)
+    client.post(
+        changelist,
+        {"action": "prepare_interim_results", "_selected_action": [consultation.pk]},
+        headers=EN,
+    )
+
+    assertContains(page, "Open draft")
+    assertNotContains(page, "Prepare an interim results dossier")
+    assert not ResultsDossier.objects.exists()
+    # Prepared by someone allowed to: still not for moderators.
+    dossiers.dossier_schedule(consultation=consultation, interim=True)
+    dossiers.dossier_render(consultation_id=consultation.pk, language="en")
+    download = client.get(f"/en/consultations/{consultation.slug_en}/results.pdf")
+    assert download.status_code == 404
+    assert b"%PDF" not in b"".join(getattr(download, "streaming_content", [download.content]))
+
+
+def test_staff_who_may_change_consultations_prepare_interim_results(client):
+    from datetime import timedelta
+
+    editor = CitizenFactory(is_staff=True)
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_consultation", "change_consultation"])
+    )
+    client.force_login(editor)
+    consultation = ConsultationFactory(closes_at=timezone.now() + timedelta(days=5))
+
+    page = client.get("/admin/consultations/consultation/", headers=EN)
+    response = client.post(
+        "/admin/consultations/consultation/",
+        {"action": "prepare_interim_results", "_selected_action": [consultation.pk]},
+        headers=EN,
+        follow=True,
+    )
+
+    assertContains(page, "Prepare an interim results dossier")
+    assertContains(response, "is being prepared")
+    assert ResultsDossier.objects.filter(consultation=consultation).exists()

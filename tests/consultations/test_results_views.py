@@ -161,7 +161,8 @@ def test_staff_download_an_interim_dossier_marked_as_such(client):
     response = client.get(_url(consultation))
     page = client.get(consultation.get_absolute_url())
 
-    assert response["Cache-Control"] == "private, no-cache"
+    # Staff only, signed in: never stored by a browser either (PrivateForSignedInMiddleware).
+    assert response["Cache-Control"] == "private, no-cache, no-store"
     assert "INTERIM RESULTS DOSSIER" in pdf_text(_body(response))
     assertContains(page, "Interim results (visible to staff only)")
 

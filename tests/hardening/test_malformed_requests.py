@@ -282,7 +282,7 @@ def test_odd_headers_and_cookies_are_survived():
     assert {name: r.status_code for name, r in requests.items()} == {
         "odd languages": 302,
         "endless languages": 302,
-        "NUL in a cookie": 200,
+        "NUL in a cookie": 400,  # refused at the door, like every NUL (#17.8)
         "a huge session id": 200,
         "a language switch to nowhere": 302,
         "a language switch with NUL": 302,
@@ -301,3 +301,124 @@ def test_a_refused_action_is_our_403_page():
     html = response.content.decode()
     assert "<h1>Access denied</h1>" in html
     assert 'class="skip-link"' in html  # the site's layout, with its header and footer
+
+
+NUL_SESSION = "sessionid=abcdefgh\x00ijklmnopqrstuvwxyz012345"
+
+
+def test_a_nul_byte_in_a_cookie_is_our_400_without_signing_in():
+    """Pen test #17.8: the session key reached PostgreSQL, which refuses NUL in text (500)."""
+    requests = {
+        "raw NUL in the session cookie": _client(HTTP_COOKIE=NUL_SESSION),
+        "escaped NUL in a quoted session cookie": _client(
+            HTTP_COOKIE='sessionid="abcdefgh\\000ijklmnopqrstuvwxyz012345"'
+        ),
+        "NUL in the language cookie": _client(HTTP_COOKIE="django_language=en\x00"),
+        "NUL in the CSRF cookie": _client(HTTP_COOKIE="csrftoken=\x00" + "a" * 31),
+        "NUL in a cookie's name": _client(HTTP_COOKIE="a\x00b=1"),
+    }
+
+    responses = {name: client.get("/en/") for name, client in requests.items()}
+
+    assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(requests, 400)
+    assert all(_is_our_400(r, "en") for r in responses.values())
+
+
+def test_a_nul_byte_in_a_header_is_a_400():
+    headers = ["user-agent", "referer", "accept-language", "x-forwarded-for", "if-none-match",
+               "if-modified-since", "accept", "origin"]  # fmt: skip
+
+    outcomes = {
+        header: _client().get("/en/articles/", headers={header: "a\x00b"}).status_code
+        for header in headers
+    }
+
+    outcomes["content-type"] = (
+        _client().generic("POST", "/en/", b"x=1", content_type=f"{FORM}\x00").status_code
+    )
+
+    assert outcomes == dict.fromkeys([*headers, "content-type"], 400)
+
+
+def test_a_nul_byte_in_a_posted_name_is_a_400_and_in_a_value_a_refusal_or_a_400(world):
+    """A field's value is the form's to refuse, with its translated error and the text kept
+    (test_hostile_input holds every input to that); a name no form of ours has is refused at
+    the door; nothing with a NUL is ever stored, and never a 500."""
+    citizen = _client(CitizenFactory())
+    comments = f"/en/consultations/{world['consultation'].slug_en}/comments/"
+    posts = {
+        "in a name": (comments, {"body": "Hello", "x\x00": "1"}),
+        "in a comment": (comments, {"body": "Hello\x00"}),
+        "in the language switch": ("/i18n/setlang/", {"language": "\x00", "next": "/en/"}),
+        "in the sign-in form": ("/en/accounts/login/", {"login": "a@b.c\x00", "password": "x"}),
+        "in the sign-up form": ("/en/accounts/signup/", {"email": "a@b.c\x00"}),
+        "in the password reset": ("/en/accounts/password/reset/", {"email": "a@b.c\x00"}),
+    }
+
+    outcomes = {name: citizen.post(url, data) for name, (url, data) in posts.items()}
+
+    assert outcomes["in a name"].status_code == 400
+    assert {name: r.status_code for name, r in outcomes.items() if r.status_code >= 500} == {}
+    assert "Null characters are not allowed." in outcomes["in a comment"].content.decode()
+    assert not Comment.objects.filter(body__startswith="Hello").exists()
+
+
+def test_odd_admin_parameters_are_a_400_or_read_never_a_server_error(world):
+    """Pen test #17.8: a NUL in the changelist's _selected_action gave 500 on PostgreSQL."""
+    staff = _client(StaffFactory())
+    pk = world["comment"].pk
+    changelists = ["/admin/consultations/comment/", "/admin/consultations/consultation/",
+                   "/admin/articles/article/", "/admin/consultations/moderationaction/",
+                   "/admin/accounts/user/"]  # fmt: skip
+    selected = ["\x00", f"{pk}\x00", "abc", HUGE, "-1", "1.5", "", " 1", "²"]
+    requests = [
+        (f"POST {url} {value!r}", lambda u=url, v=value: staff.post(
+            u, {"action": "delete_selected", "_selected_action": [v], "index": "0"}))
+        for url in changelists
+        for value in selected
+    ]  # fmt: skip
+    requests += [
+        (f"POST {url} odd form", lambda u=url, d=data: staff.post(u, d))
+        for url in changelists
+        for data in (
+            {"action": "no_such_action", "_selected_action": [str(pk)]},
+            {"action": "delete_selected", "_selected_action": [str(pk)], "index": "x"},
+            {"action": "delete_selected", "select_across": "x", "index": "0"},
+            {"action": "delete_selected", "select_across": "1", "index": HUGE},
+            {"action": "\x00", "_selected_action": [str(pk)]},
+        )
+    ]  # fmt: skip
+    requests += [
+        (f"GET {url}?{query}", lambda u=url, q=query: staff.get(f"{u}?{q}"))
+        for url in changelists
+        for query in (
+            f"id__exact={HUGE}", "id__exact=abc", f"consultation__id__exact={HUGE}",
+            "consultation__id__exact=%00", "p=-1", "p=abc", f"p={HUGE}", "o=9.8.-7",
+            f"o={HUGE}", "q=%00", "_popup=1&_to_field=password", "e=1", "all=%00",
+            f"created_at__gte={HUGE}", "created_at__gte=%00", "decided_at__isnull=%FF",
+        )
+    ]  # fmt: skip
+    requests += [
+        (f"GET {path}", lambda p=path: staff.get(p))
+        for path in (
+            f"/admin/consultations/comment/{HUGE}/history/",
+            f"/admin/consultations/consultation/{HUGE}/delete/",
+            f"/admin/consultations/consultation/{HUGE}/change/",
+            "/admin/consultations/consultation/%00/change/",
+            f"/admin/autocomplete/?app_label=consultations&model_name=comment&field_name={HUGE}",
+            "/admin/autocomplete/?app_label=%00&model_name=%00&field_name=%00",
+            f"/admin/r/{HUGE}/{HUGE}/",
+            "/admin/r/%00/%00/",
+        )
+    ]  # fmt: skip
+
+    outcomes = _outcomes(requests)
+
+    assert [(name, s) for name, s in outcomes if s not in (200, 302, 400, 403, 404)] == []
+    nul = [
+        (name, status)
+        for name, status in outcomes
+        if ("\\x00" in name or "%00" in name) and ("?" in name or name.startswith("POST"))
+    ]
+    assert [(name, status) for name, status in nul if status != 400] == []
+    assert Comment.objects.filter(pk=pk).exists()

@@ -82,6 +82,17 @@ def test_plain_http_is_sent_to_https(production):
     assert response["Location"] == "https://testserver/en/articles/"
 
 
+def test_the_https_redirect_carries_the_same_security_headers_as_pages(production):
+    """Pen test #17.14: the 301 to HTTPS is a response like any other."""
+    redirect = production.get("/en/articles/")
+    page = production.get("/en/articles/", secure=True, headers={"x-forwarded-proto": "https"})
+
+    assert redirect.status_code == 301
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Permissions-Policy",
+                   "X-Content-Type-Options", "Referrer-Policy"):  # fmt: skip
+        assert redirect.get(header) == page[header], header
+
+
 def test_cookies_are_secure_httponly_and_samesite(production):
     CitizenFactory(email="maja@example.org")
     https = {"secure": True, "headers": {"x-forwarded-proto": "https"}}
