@@ -3,6 +3,8 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.hashers import make_password
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -19,6 +21,13 @@ class SignupForm(allauth_forms.SignupForm):
     )
 
     field_order = ["email", "display_name", "password1", "password2"]
+
+    def try_save(self, request: HttpRequest):
+        """allauth's signup; for an address that has an account (nothing is created), the
+        password is hashed all the same, so that the answer takes as long as for a new one."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class UserCreationForm(auth_forms.AdminUserCreationForm):

@@ -5,6 +5,7 @@ from django.core import mail
 from accounts.models import User
 from tests.factories import CitizenFactory
 
+from .hashers import CountingPasswordHasher
 from .pages import form_errors, headings, input_value, link_in
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,17 @@ def test_signup_needs_a_display_name(client):
 
     assert form_errors(response) == ["This field is required."]
     assert User.objects.count() == 0
+
+
+def test_signup_hashes_the_password_whether_or_not_the_address_has_an_account(client, settings):
+    CitizenFactory(email="taken@example.org", display_name="Owner")
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingPasswordHasher"]
+
+    CountingPasswordHasher.encoded = 0
+    _signup(client, email="new@example.org")
+    for_a_new_address = CountingPasswordHasher.encoded
+    CountingPasswordHasher.encoded = 0
+    _signup(client, email="taken@example.org", display_name="Intruder")
+    for_a_taken_address = CountingPasswordHasher.encoded
+
+    assert (for_a_new_address, for_a_taken_address) == (1, 1)
