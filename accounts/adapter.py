@@ -48,6 +48,11 @@ class AccountAdapter(DefaultAccountAdapter):
         user.display_name = form.cleaned_data["display_name"]
         return super().save_user(request, user, form, commit=commit)
 
+    def clean_email(self, email: str) -> str:
+        """Every address typed at signup, email change and password reset, normalised before
+        allauth looks for an account with it (a look-alike is the address it delivers to)."""
+        return super().clean_email(User.objects.normalize_email(email))
+
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation) -> str:
         return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
 

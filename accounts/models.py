@@ -1,5 +1,8 @@
 """People with an account: citizens who take part, and staff who run the portal."""
 
+import unicodedata
+
+import idna
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -13,8 +16,23 @@ class UserManager(BaseUserManager):
 
     @classmethod
     def normalize_email(cls, email: str | None) -> str:
-        """The whole address in lower case, as allauth stores and looks it up."""
-        return (email or "").strip().lower()
+        """The address as one mailbox has it, whatever look-alike was typed.
+
+        NFKC folds compatibility forms (fullwidth "ｔ", long "ſ") into the letters mail is
+        delivered to; the domain then takes its IDNA form (UTS #46: case, "xn--" labels and
+        Unicode labels alike), kept readable as Unicode; the whole address in lower case, as
+        allauth stores and looks it up. An address that IDNA refuses stays as typed, for the
+        email validator to judge.
+        """
+        address = unicodedata.normalize("NFKC", email or "").strip().lower()
+        local, at, domain = address.rpartition("@")
+        if not at or not domain:
+            return address
+        try:
+            domain = idna.decode(idna.encode(domain, uts46=True))
+        except idna.IDNAError:
+            return address
+        return f"{local}@{domain}"
 
     def create_user(self, email: str, password: str | None = None, **extra) -> "User":
         """An active account signing in with `email`; no password means it cannot sign in."""
