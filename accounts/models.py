@@ -5,10 +5,13 @@ import unicodedata
 import idna
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import names
 
 
 class UserManager(BaseUserManager):
@@ -33,6 +36,14 @@ class UserManager(BaseUserManager):
         except idna.IDNAError:
             return address
         return f"{local}@{domain}"
+
+    def display_name_in_use(self, name: str, *, exclude_pk: int | None = None) -> bool:
+        """Whether another account's display name looks like `name` (the same skeleton)."""
+        return (
+            self.filter(display_name_key=names.display_name_key(name))
+            .exclude(pk=exclude_pk)
+            .exists()
+        )
 
     def create_user(self, email: str, password: str | None = None, **extra) -> "User":
         """An active account signing in with `email`; no password means it cannot sign in."""
@@ -64,9 +75,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     display_name = models.CharField(
         _("display name"),
-        max_length=60,
+        max_length=names.MAX_LENGTH,
+        validators=[names.display_name_validate],
         help_text=_("Shown publicly beside what you write, instead of your email address."),
     )
+    # The display name's look-alike key (accounts.names.display_name_key), so that a new name
+    # is compared with every other in one indexed query.
+    display_name_key = models.TextField(editable=False, db_index=True, default="")
     is_active = models.BooleanField(
         _("active"),
         default=True,
@@ -106,6 +121,27 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = type(self).objects.normalize_email(self.email)
+        try:
+            self.display_name = names.display_name_clean(self.display_name)
+        except ValidationError as error:
+            # The field's validators have reported the rest; only a name that NFKC made
+            # longer than the field is news here.
+            if error.code == "max_length" and len(self.display_name) <= names.MAX_LENGTH:
+                raise ValidationError({"display_name": error}) from None
+            return
+        if self.display_name and type(self).objects.display_name_in_use(
+            self.display_name, exclude_pk=self.pk
+        ):
+            raise ValidationError({"display_name": names.LOOK_ALIKE_MESSAGE})
+
+    def save(self, *args, **kwargs) -> None:
+        """Saved with its look-alike key: a derived column, kept beside its source on every
+        way an account is written (allauth, the admin, services, factories), not a rule."""
+        self.display_name_key = names.display_name_key(self.display_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "display_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "display_name_key"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.display_name
