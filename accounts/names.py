@@ -67,6 +67,8 @@ def display_name_clean(value: str) -> str:
     after."""
     display_name_validate(value)
     name = display_name_normalise(value)
+    if not name:
+        raise ValidationError(_("This field is required."), code="required")
     MaxLengthValidator(MAX_LENGTH)(name)
     return name
 
