@@ -1,13 +1,43 @@
-"""How allauth fits this portal: accounts carry a display name; emails speak as INePA."""
+"""How allauth fits this portal: accounts carry a display name; emails speak as INePA, link to
+settings.SITE_URL and are sent by a task after commit."""
+
+from dataclasses import dataclass
+from functools import partial
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.contrib.sites.requests import RequestSite
+from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpRequest
+from django.urls import reverse
 
+from . import tasks
 from .models import User
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's email templates call `current_site`: the portal's name and public host,
+    never the Host header of the request that caused the email."""
+
+    name: str
+    domain: str
+
+
+def site_url(path: str) -> str:
+    """An absolute link to `path` on the portal's public address (settings.SITE_URL)."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _on_site(url: str) -> str:
+    """`url` moved onto the portal's public address when allauth built it from the request."""
+    parts = urlsplit(url)
+    if not (parts.scheme and parts.netloc):
+        return url
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return site_url(path + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -18,11 +48,55 @@ class AccountAdapter(DefaultAccountAdapter):
         user.display_name = form.cleaned_data["display_name"]
         return super().save_user(request, user, form, commit=commit)
 
+    def clean_email(self, email: str) -> str:
+        """Every address typed at signup, email change and password reset, normalised before
+        allauth looks for an account with it (a look-alike is the address it delivers to)."""
+        return super().clean_email(User.objects.normalize_email(email))
+
+    def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation) -> str:
+        return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        # As allauth builds it (the key holds the user's id and the token), on SITE_URL.
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return site_url(path.replace("UID-KEY", quote(key)))
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "signup_url": site_url(reverse("account_signup")),
+                "password_reset_url": site_url(reverse("account_reset_password")),
+            },
+        )
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """allauth's emails, signed with the portal's name rather than its host name."""
-        request = allauth_context.request
-        if request is not None:
-            site = RequestSite(request)
-            site.name = settings.SITE_NAME
-            context = {"current_site": site, **context}
-        super().send_mail(template_prefix, email, context)
+        """Render allauth's email now, in the page's language, and send it after commit.
+
+        Links come from settings.SITE_URL (allauth builds some from the request, e.g. the
+        sign-up link of "unknown account"); a mail outage fails the task, not the request.
+        """
+        links = {key: _on_site(value) for key, value in context.items() if key.endswith("_url")}
+        context = {
+            "request": allauth_context.request,
+            "email": email,
+            **context,
+            **links,
+            "current_site": PortalSite(
+                name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc
+            ),
+        }
+        message = self.render_mail(template_prefix, email, context)
+        alternatives = getattr(message, "alternatives", [])
+        html = [content for content, mimetype in alternatives if mimetype == "text/html"]
+        transaction.on_commit(
+            partial(
+                tasks.email_send.enqueue,
+                subject=message.subject,
+                body=message.body,
+                from_email=message.from_email,
+                to=list(message.to),
+                html=html[0] if html else None,
+            )
+        )

@@ -3,8 +3,12 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from . import names
 from .models import User
 
 
@@ -19,6 +23,21 @@ class SignupForm(allauth_forms.SignupForm):
     )
 
     field_order = ["email", "display_name", "password1", "password2"]
+
+    def clean_display_name(self) -> str:
+        """The rules of the model's display name (accounts.names), and no look-alike of
+        another account's name."""
+        name = names.display_name_clean(self.cleaned_data["display_name"])
+        if User.objects.display_name_in_use(name):
+            raise ValidationError(names.LOOK_ALIKE_MESSAGE, code="display_name_look_alike")
+        return name
+
+    def try_save(self, request: HttpRequest):
+        """allauth's signup; for an address that has an account (nothing is created), the
+        password is hashed all the same, so that the answer takes as long as for a new one."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class UserCreationForm(auth_forms.AdminUserCreationForm):

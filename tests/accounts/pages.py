@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.http import HttpResponse
 
@@ -32,9 +33,16 @@ def input_value(response: HttpResponse, name: str) -> str | None:
     return value.group(1) if value else None
 
 
+def links_in(message: EmailMessage) -> list[str]:
+    """Every web address in an email's text."""
+    return re.findall(r"https?://\S+", message.body)
+
+
 def link_in(message: EmailMessage, path_part: str) -> str:
-    """The path of the one link in an email whose address contains `path_part`."""
-    urls = re.findall(r"https?://testserver(/\S+)", message.body)
-    matching = [url for url in urls if path_part in url]
+    """The path of the one link in an email whose address contains `path_part`; every link
+    starts with the portal's public address (settings.SITE_URL)."""
+    site = settings.SITE_URL.rstrip("/")
+    assert [url for url in links_in(message) if not url.startswith(f"{site}/")] == []
+    matching = [url for url in links_in(message) if path_part in url]
     assert len(matching) == 1, message.body
-    return matching[0]
+    return matching[0].removeprefix(site)

@@ -106,3 +106,22 @@ def test_changing_to_an_address_of_another_account_reveals_nothing(client):
         [(["free@example.org"], subject)],
     )
     assert EmailAddress.objects.get(email="taken@example.org").user.display_name == "Taken"
+
+
+def test_changing_to_a_look_alike_of_another_accounts_address_is_answered_as_taken(client):
+    CitizenFactory(email="taken@example.org", display_name="Taken")
+    ana = CitizenFactory(email="ana@example.org", display_name="Ana N.")
+    client.force_login(ana)
+
+    to_look_alike = _change_after_password(client, "taken@ｅxample.org")
+
+    assert headings(to_look_alike) == ["Email Address"]
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        (["taken@example.org"], "[INePA] Please Confirm Your Email Address")
+    ]
+    assert list(EmailAddress.objects.filter(user=ana).values_list("email", flat=True)) in (
+        ["ana@example.org"],
+        ["ana@example.org", "taken@example.org"],
+    )
+    assert not EmailAddress.objects.filter(email="taken@ｅxample.org").exists()
+    assert EmailAddress.objects.get(email="taken@example.org", user__display_name="Taken")

@@ -5,6 +5,7 @@ from django.core import mail
 from accounts.models import User
 from tests.factories import CitizenFactory
 
+from .hashers import CountingPasswordHasher
 from .pages import form_errors, headings, input_value, link_in
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,51 @@ def test_signup_needs_a_display_name(client):
 
     assert form_errors(response) == ["This field is required."]
     assert User.objects.count() == 0
+
+
+def test_signup_hashes_the_password_whether_or_not_the_address_has_an_account(client, settings):
+    CitizenFactory(email="taken@example.org", display_name="Owner")
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingPasswordHasher"]
+
+    CountingPasswordHasher.encoded = 0
+    _signup(client, email="new@example.org")
+    for_a_new_address = CountingPasswordHasher.encoded
+    CountingPasswordHasher.encoded = 0
+    _signup(client, email="taken@example.org", display_name="Intruder")
+    for_a_taken_address = CountingPasswordHasher.encoded
+
+    assert (for_a_new_address, for_a_taken_address) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "look_alike", ["alice@ｔest.example", "alice@teſt.example", "ALICE@Test.Example"]
+)
+def test_signup_with_a_look_alike_of_a_taken_address_answers_like_a_taken_one(client, look_alike):
+    CitizenFactory(email="alice@test.example", display_name="Alice")
+
+    new = _signup(client, email="new@example.org")
+    mail.outbox.clear()
+    taken = _signup(client, email=look_alike, display_name="Mallory")
+
+    assert (taken.status_code, taken["Location"]) == (new.status_code, new["Location"])
+    assert headings(client.get(taken["Location"])) == headings(client.get(new["Location"]))
+    assert not User.objects.filter(display_name="Mallory").exists()
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        (["alice@test.example"], "[INePA] Account Already Exists")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("ana@ｅxample.org", "ana@example.org"),
+        ("Ana@Pošta.SI", "ana@pošta.si"),
+        ("ana@xn--pota-h6a.si", "ana@pošta.si"),
+    ],
+)
+def test_signup_stores_the_address_normalised(client, typed, stored):
+    _signup(client, email=typed)
+
+    user = User.objects.get()
+    assert (user.email, EmailAddress.objects.get().email) == (stored, stored)
+    assert mail.outbox[0].to == [stored]

@@ -10,7 +10,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a long and unusual passphrase"
 
 
-def test_visitor_signs_up_verifies_the_email_signs_in_and_out(page, live_server, assert_accessible):
+def test_visitor_signs_up_verifies_the_email_signs_in_and_out(
+    page, live_server, assert_accessible, settings
+):
+    settings.SITE_URL = live_server.url  # links in emails point to the public address
     page.goto("/en/about/")
     page.get_by_role("link", name="Create an account").click()
     assert page.locator("h1").inner_text() == "Sign Up"
