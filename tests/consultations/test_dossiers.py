@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection, connections
 from django.tasks import default_task_backend
 from django.utils import timezone
 from pytest_django.asserts import assertContains
@@ -284,3 +285,30 @@ def test_the_migration_moves_stored_files_out_of_media_root_and_forgets_lost_one
         call_command("close_consultations", stdout=output)
     assert f"#{consultation.pk}" in output.getvalue()  # rendered again
     assert dossiers.has_final_files(consultation, "en")
+
+
+def test_a_render_left_running_by_a_dead_worker_is_queued_again_at_once_not_a_live_one(
+    queued, django_capture_on_commit_callbacks
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("Render leases are PostgreSQL advisory locks (elsewhere: a timeout).")
+    consultation = closed_consultation()
+    with django_capture_on_commit_callbacks(execute=True):
+        dossiers.dossier_schedule(consultation=consultation)
+    # Both renders started (as a worker marks them); the English one still has its worker,
+    # whose connection holds the lease; the Slovenian one's worker was killed.
+    ResultsDossier.objects.update(status=ResultsDossier.Status.RUNNING)
+    live_worker = connections.create_connection("default")
+    try:
+        with live_worker.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_lock(%s, %s)", dossiers._lease_key(consultation.pk, "en")
+            )
+        queued.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            due = dossiers.dossiers_schedule_due()
+    finally:
+        live_worker.close()
+
+    assert [(c.pk, language, why) for c, language, why in due] == [(consultation.pk, "sl", "lost")]
+    assert _queued_renders(queued) == [(consultation.pk, "sl")]
