@@ -134,7 +134,7 @@ def app_server(production, tmp_path) -> Iterator[AppServer]:
     server = _start(
         "gunicorn",
         [
-            sys.executable, "-m", "gunicorn", "inepa_portal.wsgi:application", "--workers=2",
+            sys.executable, "-m", "gunicorn", "inepa_portal.wsgi:application", "--workers=1",
             f"--bind=127.0.0.1:{port}", f"--chdir={ROOT}", "--timeout=30",
             "--graceful-timeout=5",
         ],
@@ -165,6 +165,12 @@ def start_worker(production, tmp_path) -> Iterator:
             tmp_path / f"worker-{len(workers) + 1}.log",
         )  # fmt: skip
         workers.append(worker)
+        _wait(  # ready (Django loaded) before the test goes on: its start-up is not measured
+            f"{worker.name} to start",
+            lambda: "Starting worker" in worker.log.read_text(errors="replace"),
+            seconds=STARTUP_SECONDS,
+            logs=[worker],
+        )
         return worker
 
     yield start
