@@ -7,17 +7,27 @@ when it starts. A render writes its files under new names and then points the ro
 one transaction, so a download gets the old version or the new one, never half a file. A
 failed render is logged, recorded on the rows and retried: by the task backend later when it
 can defer tasks, else by the next `close_consultations` run, up to MAX_ATTEMPTS times.
+
+The files live in the results storage (STORAGES["results"], outside MEDIA_ROOT, no URL).
+
+A render holds a lease while it runs: on PostgreSQL a session advisory lock, which the server
+releases when the worker's connection ends, even if the worker was killed. The task backend
+(django-tasks-db) does not run an abandoned task again, so `close_consultations` queues again
+every render that says "running" while nobody holds its lease ("lost"); on other databases it
+waits STALE_AFTER before it takes a render as lost.
 """
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
+from django.core.files.storage import Storage
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import pgettext
@@ -45,8 +55,55 @@ CONTENT_TYPES = {
 }
 MAX_ATTEMPTS = 3
 RETRY_DELAYS = [timedelta(minutes=2), timedelta(minutes=15)]
-# A render queued or running for this long is taken as lost (a worker stopped) and queued again.
+# A render queued or running for this long is taken as lost (a worker stopped) and queued again;
+# on PostgreSQL a running render is known to be lost as soon as its worker is gone (the lease).
 STALE_AFTER = timedelta(minutes=30)
+# The first key of the renders' advisory locks on PostgreSQL (the second names the render).
+LEASE_NAMESPACE = 0x1E9A
+
+
+def _storage() -> Storage:
+    return ResultsDossier._meta.get_field("file").storage
+
+
+def _lease_key(consultation_id: int, language: str) -> tuple[int, int]:
+    return LEASE_NAMESPACE, consultation_id * len(LANGUAGE_CODES) + LANGUAGE_CODES.index(language)
+
+
+@contextmanager
+def _render_lease(consultation_id: int, language: str) -> Iterator[None]:
+    """Hold the lease of one render (waiting while another worker holds it) on PostgreSQL.
+
+    A session lock, not a transaction's: the render stores its files in transactions of its
+    own, and the lock must outlive them; PostgreSQL drops it with the connection.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    key = _lease_key(consultation_id, language)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", key)
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+        except DatabaseError:  # the connection is gone, and the lock with it
+            logger.warning("Could not release the render lease %s", key)
+
+
+def _lease_is_free(consultation_id: int, language: str) -> bool | None:
+    """Whether no live render holds this lease; None where the database cannot tell."""
+    if connection.vendor != "postgresql":
+        return None
+    key = _lease_key(consultation_id, language)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        (free,) = cursor.fetchone()
+        if free:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+    return free
 
 
 class DossierRenderError(Exception):
@@ -115,6 +172,9 @@ def _needs_render(rows: list[ResultsDossier], *, closed: bool, now: datetime) ->
     """Why a consultation's files in one language should be queued: "missing", "retry",
     "lost"; None when they are fine, on their way, or failed too often."""
     if any(row.status in (Status.PENDING, Status.RUNNING) for row in rows):
+        running = next((row for row in rows if row.status == Status.RUNNING), None)
+        if running and _lease_is_free(running.consultation_id, running.language):
+            return "lost"  # it says running, but no worker renders it: the worker died
         if all(row.requested_at > now - STALE_AFTER for row in rows):
             return None
         return "lost"
@@ -162,7 +222,7 @@ def download_name(consultation: Consultation, language: str, kind: str) -> str:
 def _delete_files(names: list[str]) -> None:
     for name in names:
         try:
-            default_storage.delete(name)
+            _storage().delete(name)
         except OSError:
             logger.warning("Could not delete the superseded results file %s", name)
 
@@ -181,7 +241,7 @@ def _store(
     try:
         for kind, content in files.items():
             digest = hashlib.sha256(content).hexdigest()
-            name = default_storage.save(f"{stem}-{digest[:16]}.{kind}", ContentFile(content))
+            name = _storage().save(f"{stem}-{digest[:16]}.{kind}", ContentFile(content))
             written[kind] = (name, digest, len(content))
         with transaction.atomic():
             rows = {
@@ -220,6 +280,11 @@ def dossier_render(*, consultation_id: int, language: str) -> str:
     (status, attempts, last error), retried later, and raised as DossierRenderError.
     Returns the rows' new status.
     """
+    with _render_lease(consultation_id, language):
+        return _render(consultation_id=consultation_id, language=language)
+
+
+def _render(*, consultation_id: int, language: str) -> str:
     consultation = Consultation.objects.filter(pk=consultation_id).first()
     if consultation is None:
         return "gone"

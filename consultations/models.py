@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -514,6 +515,11 @@ class OfficialResponse(models.Model):
         return f"Response on #{self.comment_id or self.section_id or self.consultation_id}"
 
 
+def results_storage():
+    """The storage of results files (STORAGES["results"]): outside MEDIA_ROOT, with no URL."""
+    return storages["results"]
+
+
 class ResultsDossier(models.Model):
     """A consultation's results in one language and one format (the PDF dossier, CSV or JSON).
 
@@ -537,7 +543,9 @@ class ResultsDossier(models.Model):
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     kind = models.CharField(_("format"), max_length=4, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to="dossiers/", max_length=255, blank=True)
+    file = models.FileField(
+        _("file"), upload_to="dossiers/", storage=results_storage, max_length=255, blank=True
+    )
     sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     generated_at = models.DateTimeField(

@@ -7,3 +7,6 @@ class PortalConfig(AppConfig):
 
     name = "inepa_portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 -- registers the deployment checks

@@ -3,8 +3,9 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded files of each test go to a folder of its own."""
+    """Uploaded files and results files of each test go to folders of their own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RESULTS_ROOT = tmp_path / "results"
 
 
 @pytest.fixture(autouse=True)

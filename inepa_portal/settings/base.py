@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "accounts",
     "allauth",
     "allauth.account",
+    # The task queue in PostgreSQL (or SQLite) that production's workers read (TASKS below).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -119,13 +121,17 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: run at once in the embedded default; production names a persistent
-# backend with TASKS_BACKEND and runs a worker.
+# Background work: run at once in the embedded default; production keeps tasks in the database
+# (django-tasks-db) and runs workers (`manage.py db_worker`). Two queues, so that a worker of
+# their own can keep emails ("default") flowing while a long results dossier renders
+# ("dossiers").
+TASK_QUEUES = ["default", "dossiers"]
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
             "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
-        )
+        ),
+        "QUEUES": TASK_QUEUES,
     }
 }
 
@@ -189,9 +195,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded files are served by Django itself only where no web server or object storage
 # does it (the embedded default and tests).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Results files (dossiers, CSV, JSON) have a storage of their own, outside MEDIA_ROOT and with no
+# URL: only the results views serve them, after their permission checks.
+RESULTS_ROOT = Path(os.environ.get("RESULTS_ROOT", BASE_DIR / "results"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "results": {"BACKEND": "consultations.storage.ResultsStorage"},  # at RESULTS_ROOT
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

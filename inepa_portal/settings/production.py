@@ -1,4 +1,5 @@
-"""Production: refuses to start without a secret key; HTTPS-only cookies and HSTS; SMTP."""
+"""Production: refuses to start without a secret key; HTTPS-only cookies and HSTS; SMTP; tasks
+queued in the database for workers; no SITE_URL default."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -31,6 +32,37 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Results files on S3-compatible object storage instead of RESULTS_ROOT: install
+# django-storages[s3] and name a private bucket. Downloads still go through the results views
+# (which read the file and check permissions); the bucket is never linked to.
+if os.environ.get("RESULTS_S3_BUCKET"):
+    STORAGES["results"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["RESULTS_S3_BUCKET"],
+            "endpoint_url": os.environ.get("RESULTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("RESULTS_S3_REGION") or None,
+            # Unset: boto3 finds credentials itself (AWS_* variables, an instance role).
+            "access_key": os.environ.get("RESULTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("RESULTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("RESULTS_S3_PREFIX", "results"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+# Background work goes to a queue in the database that `manage.py db_worker` processes run;
+# `check --deploy` refuses a backend that runs tasks inside requests (inepa_portal/checks.py).
+TASKS = {
+    "default": {
+        **TASKS["default"],
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# Links in emails sent by the workers: no default, `check --deploy` asks for the public address.
+SITE_URL = os.environ.get("SITE_URL", "")
 
 MAILERS = {
     "default": {

@@ -1,12 +1,16 @@
 """Results dossiers are rendered in the background when due, stored, swapped and retried."""
 
 import hashlib
+import importlib
 import io
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection, connections
 from django.tasks import default_task_backend
 from django.utils import timezone
 from pytest_django.asserts import assertContains
@@ -18,7 +22,12 @@ from tests.consultations.results import HIDDEN_TEXT, PUBLISHED_TEXT, closed_cons
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
-DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+DUMMY_TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.dummy.DummyBackend",
+        "QUEUES": ["default", "dossiers"],
+    }
+}
 
 
 @pytest.fixture
@@ -143,8 +152,8 @@ def test_a_failed_render_is_logged_recorded_and_retried_by_the_next_round(
 ):
     consultation = closed_consultation()
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("the media folder cannot be created here")
-    settings.MEDIA_ROOT = blocker
+    blocker.write_text("the results folder cannot be created here")
+    settings.RESULTS_ROOT = blocker
 
     with (
         caplog.at_level(logging.ERROR, logger="consultations.dossiers"),
@@ -158,7 +167,7 @@ def test_a_failed_render_is_logged_recorded_and_retried_by_the_next_round(
     assert "Results dossier of consultation" in caplog.text
     assert not ResultsDossier.objects.exclude(file="").exists()
 
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RESULTS_ROOT = tmp_path / "results"
     output = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("close_consultations", stdout=output)
@@ -174,7 +183,7 @@ def test_a_render_failing_every_time_stops_after_the_last_attempt(
     closed_consultation()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    settings.MEDIA_ROOT = blocker
+    settings.RESULTS_ROOT = blocker
 
     for _round in range(dossiers.MAX_ATTEMPTS + 2):
         with django_capture_on_commit_callbacks(execute=True):
@@ -187,7 +196,7 @@ def test_a_backend_that_can_defer_gets_the_retry_after_a_pause(queued, settings,
     consultation = closed_consultation()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    settings.MEDIA_ROOT = blocker
+    settings.RESULTS_ROOT = blocker
 
     with pytest.raises(dossiers.DossierRenderError):
         dossiers.dossier_render(consultation_id=consultation.pk, language="en")
@@ -246,3 +255,60 @@ def test_staff_prepare_an_interim_dossier_from_the_admin(
     pdf = ResultsDossier.objects.get(language="en", kind="pdf")
     assert (pdf.status, pdf.is_interim) == ("ready", True)
     assert HIDDEN_TEXT not in pdf_text(_content(pdf))
+
+
+def test_the_migration_moves_stored_files_out_of_media_root_and_forgets_lost_ones(
+    settings, django_capture_on_commit_callbacks
+):
+    migration = importlib.import_module(
+        "consultations.migrations.0007_results_files_in_their_own_storage"
+    )
+    consultation = closed_consultation()
+    dossiers.dossier_render(consultation_id=consultation.pk, language="en")
+    csv, pdf = (ResultsDossier.objects.get(language="en", kind=kind) for kind in ("csv", "pdf"))
+    with csv.file.open("rb") as stored:
+        content = stored.read()
+    media = Path(settings.MEDIA_ROOT)
+    (media / csv.file.name).parent.mkdir(parents=True)
+    (media / csv.file.name).write_bytes(content)  # as the previous version stored it
+    csv.file.storage.delete(csv.file.name)
+    pdf.file.storage.delete(pdf.file.name)  # lost before the upgrade
+
+    migration.to_results_storage(apps, None)
+
+    assert not (media / csv.file.name).exists()
+    with ResultsDossier.objects.get(pk=csv.pk).file.open("rb") as moved:
+        assert moved.read() == content
+    assert not ResultsDossier.objects.filter(pk=pdf.pk).exists()
+    output = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("close_consultations", stdout=output)
+    assert f"#{consultation.pk}" in output.getvalue()  # rendered again
+    assert dossiers.has_final_files(consultation, "en")
+
+
+def test_a_render_left_running_by_a_dead_worker_is_queued_again_at_once_not_a_live_one(
+    queued, django_capture_on_commit_callbacks
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("Render leases are PostgreSQL advisory locks (elsewhere: a timeout).")
+    consultation = closed_consultation()
+    with django_capture_on_commit_callbacks(execute=True):
+        dossiers.dossier_schedule(consultation=consultation)
+    # Both renders started (as a worker marks them); the English one still has its worker,
+    # whose connection holds the lease; the Slovenian one's worker was killed.
+    ResultsDossier.objects.update(status=ResultsDossier.Status.RUNNING)
+    live_worker = connections.create_connection("default")
+    try:
+        with live_worker.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_lock(%s, %s)", dossiers._lease_key(consultation.pk, "en")
+            )
+        queued.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            due = dossiers.dossiers_schedule_due()
+    finally:
+        live_worker.close()
+
+    assert [(c.pk, language, why) for c, language, why in due] == [(consultation.pk, "sl", "lost")]
+    assert _queued_renders(queued) == [(consultation.pk, "sl")]

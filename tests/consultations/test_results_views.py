@@ -1,6 +1,7 @@
 """Downloading results: stored files with their headers, never rendered in a page request."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -14,7 +15,7 @@ from consultations import dossiers
 from consultations.models import ResultsDossier
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.consultations.results import HIDDEN_TEXT, PUBLISHED_TEXT, closed_consultation, pdf_text
-from tests.factories import StaffFactory
+from tests.factories import CitizenFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,12 @@ def test_csv_and_json_are_served_the_same_way(client, rendered):
 def test_being_prepared_page_asks_for_the_render_and_never_renders_in_the_request(
     client, settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "dossiers"],
+        }
+    }
     default_task_backend.clear()
     consultation = closed_consultation()
 
@@ -265,3 +271,35 @@ def test_a_cached_page_links_the_files_as_soon_as_they_are_stored(
     page = client.get(url)
     assertNotContains(page, "(being prepared)")
     assertContains(page, "KB, ")
+
+
+def test_no_address_serves_the_files_of_an_unpublished_consultation(client, settings):
+    consultation = closed_consultation(closes_in_days=5)
+    dossiers.dossier_schedule(consultation=consultation, interim=True)
+    dossiers.dossier_render(consultation_id=consultation.pk, language="en")
+    type(consultation).objects.filter(pk=consultation.pk).update(is_published=False)
+    stored = ResultsDossier.objects.get(language="en", kind="csv")
+    with stored.file.open("rb") as content:
+        assert PUBLISHED_TEXT in content.read().decode("utf-8-sig")  # the secret is real
+    on_disk = Path(stored.file.path).resolve()
+    results_root = Path(settings.RESULTS_ROOT).resolve()
+    addresses = [
+        f"/media/{stored.file.name}",  # where the files were before (MEDIA_ROOT/dossiers/…)
+        f"{settings.MEDIA_URL}results/{stored.file.name}",
+        _url(consultation, "csv"),
+        _url(consultation, "csv", language="sl"),
+    ]
+    if on_disk.is_relative_to(results_root):  # the storage's own path, under MEDIA_URL
+        addresses.append(f"{settings.MEDIA_URL}{on_disk.relative_to(results_root)}")
+
+    for person in (None, CitizenFactory()):
+        if person is not None:
+            client.force_login(person)
+        for address in addresses:
+            response = client.get(address)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert (address, response.status_code) == (address, 404)
+            assert PUBLISHED_TEXT.encode() not in body
+    assert not on_disk.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    with pytest.raises(ValueError, match="no public URL"):
+        stored.file.url  # noqa: B018 -- nothing can link to it
