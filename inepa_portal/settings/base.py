@@ -95,7 +95,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue instead of failing with "database is locked": every transaction
+    # takes the write lock when it begins (a deferred one that reads first cannot wait for it
+    # later), a writer waits up to DATABASE_SQLITE_TIMEOUT seconds for the lock, and the
+    # write-ahead log lets readers go on while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("DATABASE_SQLITE_TIMEOUT", "20")),
+            "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"),
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_POOL", False
 ):
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
