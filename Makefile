@@ -60,7 +60,7 @@ $(INSTALLED): pyproject.toml $(CONSTRAINTS) | $(PY)
 # The newest versions pyproject.toml allows, installed in a virtualenv of their own, written to
 # $(CONSTRAINTS); commit it once the tests pass with them (make setup installs them).
 lock: | $(PY)
-	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp" build' EXIT; \
 	$(PY) -m venv "$$tmp/venv"; \
 	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check '.[dev]'; \
 	{ echo "# The dependency versions CI tested, for pip install -c $(CONSTRAINTS) -e '.[dev]'."; \
