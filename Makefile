@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
+# The versions of every dependency that CI tested: `make lock` writes them anew.
+CONSTRAINTS := requirements/constraints.txt
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 HOST_PORT ?= 127.0.0.1:8000
@@ -18,7 +20,11 @@ TEST_DATABASE_URL := $(DATABASE_URL)
 CREATE_TEST_ROLE := no
 endif
 
-.PHONY: help run test setup messages lint format clean
+.PHONY: help run test setup prerequisites messages lint format lock clean
+
+# System packages (.ci/prerequisites, shared with CI): `make test` needs more than `make run`.
+PREREQUISITES_FOR := run
+test: PREREQUISITES_FOR := test
 
 help:
 	@echo "make run   - set up and serve the portal with demo content at http://$(HOST_PORT)"
@@ -46,29 +52,50 @@ $(PY):
 	echo "Using $$found ($$("$$found" --version))"; \
 	"$$found" -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(PY)
+$(INSTALLED): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev]'
 	@touch $@
 
-messages: $(INSTALLED)
-	@command -v msgfmt >/dev/null || { echo "Compiling translations needs GNU gettext's msgfmt: apt-get install gettext" >&2; exit 1; }
+# The newest versions pyproject.toml allows, installed in a virtualenv of their own, written to
+# $(CONSTRAINTS); commit it once the tests pass with them (make setup installs them).
+lock: | $(PY)
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp" build' EXIT; \
+	$(PY) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check '.[dev]'; \
+	{ echo "# The dependency versions CI tested, for pip install -c $(CONSTRAINTS) -e '.[dev]'."; \
+	  echo "# Written by 'make lock' from pyproject.toml's ranges; do not edit by hand."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --disable-pip-version-check --exclude inepa-portal; \
+	} > $(CONSTRAINTS).new; \
+	mv $(CONSTRAINTS).new $(CONSTRAINTS); \
+	echo "$(CONSTRAINTS): $$(grep -c '==' $(CONSTRAINTS)) pinned versions"
+
+prerequisites:
+	@.ci/prerequisites $(PREREQUISITES_FOR)
+
+messages: $(INSTALLED) | prerequisites
 	@$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*' -v 0
 
-setup: $(INSTALLED) messages
+setup: prerequisites $(INSTALLED) messages
 
 run: setup
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py demo_content
 	$(PY) manage.py runserver $(HOST_PORT)
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | prerequisites
 	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: browser tests will be skipped (axe-core comes from npm)."; fi
 
+# The whole suite on PostgreSQL, then the race tests (-m races) once more on the embedded
+# default's engine, in a SQLite file of their own (status 5: PYTEST_ARGS selected none of them).
 test: setup node_modules/.installed
 	@if [ "$(CREATE_TEST_ROLE)" = yes ]; then .ci/ensure-db-role "$(TEST_DATABASE_URL)"; fi
 	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest $(PYTEST_ARGS)
+	@sqlite_dir=$$(mktemp -d) && trap 'rm -rf "$$sqlite_dir"' EXIT && \
+	echo "Race tests on SQLite ($$sqlite_dir/db.sqlite3)" && \
+	{ DATABASE_URL="sqlite:///$$sqlite_dir/db.sqlite3" $(PY) -m pytest -m races -p no:cacheprovider $(PYTEST_ARGS) \
+	  || [ $$? -eq 5 ]; }
 
 lint: $(INSTALLED)
 	$(PY) -m ruff check .
@@ -79,4 +106,4 @@ format: $(INSTALLED)
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles

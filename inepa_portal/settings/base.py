@@ -8,6 +8,14 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+PACKAGE_DIR = BASE_DIR / "inepa_portal"
+# Installed from a wheel, the package carries the repository's top-level templates/ and static/
+# (setup.py puts them there); a checkout, editable install included, has them at its top.
+INSTALLED_FROM_WHEEL = (PACKAGE_DIR / "templates").is_dir()
+PROJECT_DIR = PACKAGE_DIR if INSTALLED_FROM_WHEEL else BASE_DIR
+# The default home of db.sqlite3, media/ and staticfiles/ (production names them in the
+# environment): the checkout, or the folder an installed portal is started in.
+LOCAL_DIR = Path.cwd() if INSTALLED_FROM_WHEEL else BASE_DIR
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -74,7 +82,8 @@ WSGI_APPLICATION = "inepa_portal.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Before the apps' own templates, so that ours override the admin's and allauth's.
+        "DIRS": [PROJECT_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -93,14 +102,26 @@ TEMPLATES = [
 # production and CI). DATABASE_POOL=1 turns on Django's psycopg 3 connection pool.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        os.environ.get("DATABASE_URL") or f"sqlite:///{LOCAL_DIR / 'db.sqlite3'}",
         # Keep connections between requests (checked before reuse, so a restarted database
         # is noticed); the pool below replaces this when it is on.
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue instead of failing with "database is locked": every transaction
+    # takes the write lock when it begins (a deferred one that reads first cannot wait for it
+    # later), a writer waits up to DATABASE_SQLITE_TIMEOUT seconds for the lock, and the
+    # write-ahead log lets readers go on while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("DATABASE_SQLITE_TIMEOUT", "20")),
+            "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"),
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_POOL", False
 ):
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
@@ -182,16 +203,17 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "inepa_portal" / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Ljubljana")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", LOCAL_DIR / "staticfiles"))
+# Installed, the static files are inepa_portal's own (inepa_portal/static, found as an app's).
+STATICFILES_DIRS = [] if INSTALLED_FROM_WHEEL else [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", LOCAL_DIR / "media"))
 # Uploaded files are served by Django itself only where no web server or object storage
 # does it (the embedded default and tests).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

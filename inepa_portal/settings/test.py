@@ -2,6 +2,17 @@
 
 from .base import *
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and os.environ.get(
+    "DATABASE_URL"
+):
+    # A SQLite file named by DATABASE_URL: the test database is a file beside it, so that the
+    # threads of the race tests share it (Django's default, in memory, cannot queue writers).
+    _sqlite_file = Path(DATABASES["default"]["NAME"])
+    if str(_sqlite_file) != ":memory:":
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(_sqlite_file.with_name(f"test_{_sqlite_file.name}"))
+        }
+
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 -- never used outside the test suite
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
