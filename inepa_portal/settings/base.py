@@ -219,7 +219,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", LOCAL_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Results files (dossiers, CSV, JSON) have a storage of their own, outside MEDIA_ROOT and with no
 # URL: only the results views serve them, after their permission checks.
-RESULTS_ROOT = Path(os.environ.get("RESULTS_ROOT", BASE_DIR / "results"))
+RESULTS_ROOT = Path(os.environ.get("RESULTS_ROOT", LOCAL_DIR / "results"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
