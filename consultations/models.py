@@ -46,6 +46,9 @@ class Consultation(TranslatableMixin, models.Model):
         OPEN = "open", _("open")
         CLOSED = "closed", _("closed")
 
+    # Who may read an unpublished consultation on the site (a preview): those who may edit it.
+    PREVIEW_PERMISSION = "consultations.change_consultation"
+
     title_sl = models.CharField(_("title (Slovenian)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     slug_sl = models.SlugField(

@@ -1,7 +1,8 @@
 """Emails about moderation, sent after commit through Django's tasks framework.
 
 A failing mail server never undoes a moderation action: the action is committed first, and a
-failed email is logged and left to the task backend to retry.
+failed email is logged and its task is kept as failed by the task backend (django-tasks-db
+keeps the row with its traceback; it does not retry by itself).
 """
 
 import logging

@@ -8,8 +8,11 @@ from .models import Comment, Consultation
 
 
 def can_view(user, consultation: Consultation) -> bool:
-    """Published consultations are public; unpublished ones are for staff."""
-    return consultation.is_published or bool(user.is_authenticated and user.is_staff)
+    """Published consultations are public; unpublished ones are for staff who may change them
+    (a moderator, who may only view consultations in the admin, sees no unpublished draft)."""
+    return consultation.is_published or bool(
+        user.is_staff and user.has_perm(Consultation.PREVIEW_PERMISSION)
+    )
 
 
 def is_verified_citizen(user) -> bool:

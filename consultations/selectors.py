@@ -79,7 +79,8 @@ def _support_count() -> Coalesce:
 
 
 def visible_consultations(user) -> QuerySet[Consultation]:
-    if user.is_authenticated and user.is_staff:
+    """Published consultations; unpublished ones too for staff who may change them (a preview)."""
+    if user.is_staff and user.has_perm(Consultation.PREVIEW_PERMISSION):
         return Consultation.objects.all()
     return Consultation.objects.published()
 

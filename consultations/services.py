@@ -48,7 +48,7 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
         setattr(
             consultation,
             f"outcome_html_{code}",
-            render_markdown(getattr(consultation, f"outcome_{code}")),
+            render_markdown(getattr(consultation, f"outcome_{code}"), language=code),
         )
     fill_translated_slugs(consultation, languages=LANGUAGE_CODES)
     consultation.full_clean()
@@ -60,7 +60,11 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
 def section_save(*, section: Section) -> Section:
     """Save a section. Effects: each language's Markdown is rendered to sanitised HTML."""
     for code in LANGUAGE_CODES:
-        setattr(section, f"body_html_{code}", render_markdown(getattr(section, f"body_{code}")))
+        setattr(
+            section,
+            f"body_html_{code}",
+            render_markdown(getattr(section, f"body_{code}"), language=code),
+        )
     section.full_clean()
     section.save()
     return section
@@ -100,7 +104,7 @@ def comment_submit(
         parent=parent,
         author=author,
         body=body,
-        body_html=render_markdown(body),
+        body_html=render_markdown(body, language=language),
         language=language,
         created_at=now,
         status=(

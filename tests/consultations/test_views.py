@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -67,11 +68,24 @@ def test_unpublished_consultation_is_invisible_to_visitors(client):
 
 def test_staff_see_an_unpublished_consultation_with_a_warning(client):
     hidden = ConsultationFactory(title_en="Secret draft", is_published=False)
-    client.force_login(UserFactory(is_staff=True))
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_consultation"))
+    client.force_login(editor)
 
     response = client.get(_url(hidden))
 
     assertContains(response, "Preview: this consultation is not published")
+
+
+def test_moderators_see_no_unpublished_consultation(client):
+    """Pen test #17.6, for consultations: view-only staff read no unpublished draft."""
+    hidden = ConsultationFactory(title_en="Secret draft", is_published=False)
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+
+    assert client.get(_url(hidden)).status_code == 404
+    assertNotContains(client.get("/en/consultations/"), "Secret draft")
 
 
 def test_page_shows_the_draft_section_by_section_with_counts_and_tallies(client, draft):
