@@ -92,6 +92,8 @@ def test_staff_pages(page, live_server, assert_accessible):
     moderation = ["view_comment", "moderate_comment"]
     group.permissions.add(*Permission.objects.filter(codename__in=moderation))
     staff.groups.add(group)
+    # The preview of an unpublished consultation is for those who may change it.
+    staff.user_permissions.add(Permission.objects.get(codename="change_consultation"))
     unpublished = Consultation.objects.get(slug_en=OPEN)
     unpublished.is_published = False
     unpublished.save()
