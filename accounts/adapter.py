@@ -13,6 +13,8 @@ from django.forms import BaseForm
 from django.http import HttpRequest
 from django.urls import reverse
 
+from inepa_portal.links import site_url
+
 from . import tasks
 from .models import User
 
@@ -24,11 +26,6 @@ class PortalSite:
 
     name: str
     domain: str
-
-
-def site_url(path: str) -> str:
-    """An absolute link to `path` on the portal's public address (settings.SITE_URL)."""
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _on_site(url: str) -> str:

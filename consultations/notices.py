@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from inepa_portal.links import site_url
+
 from .models import Comment, ModerationAction
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,6 @@ def notify_author(comment_id: int, event: str) -> None:
         if latest is not None and latest.action == ModerationAction.Action.AUTO_HIDE:
             template = "author_auto_hidden"
             flag_count = latest.flag_count if latest.flag_count is not None else comment.flag_count
-    base = settings.SITE_URL.rstrip("/")
     # Everything worded for the author (labels included) in their language, whatever
     # language the moderator or the flagger who caused the email was working in.
     with translation.override(comment.language):
@@ -59,8 +60,8 @@ def notify_author(comment_id: int, event: str) -> None:
             "reason": comment.get_moderation_reason_display(),
             "flag_count": flag_count,
             "consultation_title": comment.consultation.localized(comment.language).title,
-            "page_url": f"{base}{comment.consultation.get_absolute_url()}#{comment.anchor}",
-            "profile_url": f"{base}{reverse('accounts:profile')}",
+            "page_url": site_url(f"{comment.consultation.get_absolute_url()}#{comment.anchor}"),
+            "profile_url": site_url(reverse("accounts:profile")),
         }
     _send(to=comment.author.email, template=template, context=context, language=comment.language)
 
@@ -86,7 +87,7 @@ def notify_moderators() -> None:
     if not waiting:
         return
     period = settings.MODERATION_DIGEST_MINUTES * 60
-    queue_url = settings.SITE_URL.rstrip("/") + reverse("admin:consultations_comment_changelist")
+    queue_url = site_url(reverse("admin:consultations_comment_changelist"))
     for moderator in moderators():
         if not cache.add(f"moderation-digest:{moderator.pk}", 1, timeout=period):
             continue  # already told within this period; the queue keeps the rest
