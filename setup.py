@@ -40,7 +40,7 @@ DATA = {  # package: the files it carries
         name: ["*"] for package, folder in MAPPED.items() for name in data_packages(package, folder)
     },
     **{name: ["*.po"] for name in data_packages("inepa_portal.locale", "inepa_portal/locale")},
-    "consultations.fonts": ["*"],
+    "consultations.results.fonts": ["*"],
 }
 
 setup(

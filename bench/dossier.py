@@ -7,7 +7,7 @@ replies), plus hidden ones, supports, votes and official responses, in a throwaw
 database (or, with DATABASE_URL=postgres://…, in a PostgreSQL database of its own, created here
 and dropped at the end). Then, each in a fresh subprocess so that peak memory is its own:
 
-- "dossier": `dossiers.dossier_render()` as the worker runs it: the data, the PDF (tagged
+- "dossier": `results_tasks.dossier_render()` as the worker runs it: the data, the PDF (tagged
   PDF/UA-1, fonts embedded), CSV, JSON, stored;
 - "baseline": WeasyPrint rendering a plain HTML file with the same text (title, headings,
   every comment's byline, text and responses), default stylesheet, no tagging.
@@ -112,10 +112,10 @@ def build(*, comments: int, sections: int, seed: int = 5) -> int:
         CommentSupport,
         Consultation,
         ModerationReason,
-        OfficialResponse,
         Section,
         Vote,
     )
+    from consultations.moderation.models import OfficialResponse
     from inepa_portal.markup import render_markdown
 
     rng = random.Random(seed)  # noqa: S311 -- a reproducible data set, not a secret
@@ -223,8 +223,8 @@ def build(*, comments: int, sections: int, seed: int = 5) -> int:
 
 def plain_html(consultation_id: int, language: str) -> str:
     """The dossier's text as plain HTML: no stylesheet, no charts, no tables."""
-    from consultations import exports
     from consultations.models import Consultation
+    from consultations.results import exports
 
     data = exports.results_data(Consultation.objects.get(pk=consultation_id), language)
     parts = [
@@ -256,11 +256,11 @@ def plain_html(consultation_id: int, language: str) -> str:
 
 
 def run_dossier(consultation_id: int, language: str) -> dict:
-    from consultations import dossiers
-    from consultations.models import ResultsDossier
+    from consultations.results import tasks as results_tasks
+    from consultations.results.models import ResultsDossier
 
     started, cpu = time.perf_counter(), _cpu_seconds()
-    dossiers.dossier_render(consultation_id=consultation_id, language=language)
+    results_tasks.dossier_render(consultation_id=consultation_id, language=language)
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     pdf = ResultsDossier.objects.get(consultation_id=consultation_id, language=language, kind="pdf")
     from pypdf import PdfReader

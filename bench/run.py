@@ -294,11 +294,11 @@ def prepare_dossier(data) -> bool:
     try:
         with override("en"):  # i18n_patterns resolve the active language's prefix only
             resolve(f"/en/consultations/{data.closed_slug_en}/results.pdf")
-        from consultations import dossiers
+        from consultations.results import tasks as results_tasks
     except (Resolver404, ImportError):
         return False
     started = time.monotonic()
-    dossiers.dossier_render(consultation_id=data.closed_id, language="en")
+    results_tasks.dossier_render(consultation_id=data.closed_id, language="en")
     say(
         f"Results dossier of the closed consultation rendered in {time.monotonic() - started:.0f} s"
     )

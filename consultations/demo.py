@@ -9,9 +9,12 @@ from django.utils import timezone
 
 from inepa_portal.translation import LANGUAGE_CODES
 
-from . import dossiers, moderation, services
+from . import services
 from .demo_data import CITIZENS, CONSULTATIONS
 from .models import Comment, Consultation, Section
+from .moderation import services as moderation
+from .results import selectors as results_selectors
+from .results import tasks as results_tasks
 
 # Moderation in the demo: an advert flagged by two citizens (one short of the threshold, so it
 # waits in the queue), official responses and the closed consultation's outcome summary.
@@ -204,5 +207,5 @@ def _render_closed_results(now: datetime) -> None:
         if consultation is None or consultation.state(now=now) != Consultation.State.CLOSED:
             continue
         for language in LANGUAGE_CODES:
-            if not dossiers.has_final_files(consultation, language):
-                dossiers.dossier_render(consultation_id=consultation.pk, language=language)
+            if not results_selectors.has_final_files(consultation, language):
+                results_tasks.dossier_render(consultation_id=consultation.pk, language=language)

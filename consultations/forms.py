@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import COMMENT_MAX_LENGTH, ModerationReason, Vote
+from .models import COMMENT_MAX_LENGTH, Vote
 
 
 class CommentForm(forms.Form):
@@ -40,35 +40,3 @@ class VoteForm(forms.Form):
 
 class SupportForm(forms.Form):
     action = forms.ChoiceField(choices=[("support", "support"), ("withdraw", "withdraw")])
-
-
-class FlagForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("What is wrong with this comment?"),
-        choices=ModerationReason.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose a reason.")},
-    )
-    text = forms.CharField(
-        label=_("Details"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Needed when you choose “other”. Up to 500 characters."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("reason") == ModerationReason.OTHER and not cleaned.get("text", "").strip():
-            self.add_error("text", _("Tell us what is wrong with this comment."))
-        return cleaned
-
-
-class AppealForm(forms.Form):
-    message = forms.CharField(
-        label=_("Why should the comment be restored?"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Up to 1,000 characters. You can ask for a review only once."),
-        error_messages={"required": _("Tell the moderators why the comment should be restored.")},
-    )

@@ -1,16 +1,19 @@
-"""Draft policies in sections, open for comments and votes during a consultation window."""
+"""Draft policies in sections, open for comments, supports and votes during a consultation window.
+
+Moderation (flags, decisions, appeals, official responses) and results (the stored dossiers)
+are apps of their own beside this one: consultations.moderation and consultations.results.
+"""
 
 from datetime import datetime
 
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from inepa_portal.translation import LANGUAGE_CODES, TranslatableMixin
 
@@ -204,15 +207,6 @@ class CommentQuerySet(models.QuerySet):
             )
         )
 
-    def needing_attention(self):
-        """Pending comments, flagged ones still published, hidden ones awaiting an appeal."""
-        return self.filter(
-            Q(status=Comment.Status.PENDING)
-            | Q(flag_count__gt=0, moderated_at__isnull=True)
-            & Q(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
-            | Q(appeal__isnull=False, appeal__decided_at__isnull=True)
-        )
-
 
 class Comment(models.Model):
     class Status(models.TextChoices):
@@ -284,6 +278,21 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk}: {self.body[:50]}"
+
+    def clean(self) -> None:
+        """Its section and the comment it replies to belong to its consultation; a reply is on
+        its parent's section and is not itself replied to."""
+        errors = {}
+        if self.section_id and self.section.consultation_id != self.consultation_id:
+            errors["section"] = _("This section belongs to another consultation.")
+        if self.parent_id:
+            parent = self.parent
+            if parent.consultation_id != self.consultation_id or parent.parent_id is not None:
+                errors["parent"] = _("You can only reply to a comment of this consultation.")
+            elif parent.section_id != self.section_id:
+                errors["section"] = _("A reply is on the section of the comment it answers.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def anchor(self) -> str:
@@ -361,230 +370,6 @@ class Vote(models.Model):
     def __str__(self) -> str:
         return f"{self.choice} on {self.section_id or 'draft'}"
 
-
-class Flag(models.Model):
-    """A citizen's report that a comment breaks the rules; one per citizen per comment."""
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="flags"
-    )
-    reason = models.CharField(_("reason"), max_length=16, choices=ModerationReason.choices)
-    text = models.CharField(_("details"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("flagged at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("flag")
-        verbose_name_plural = _("flags")
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["comment", "user"],
-                condition=Q(user__isnull=False),
-                name="one_flag_per_citizen_per_comment",
-            ),
-            models.CheckConstraint(
-                condition=~Q(reason="other") | ~Q(text=""),
-                name="flag_other_reason_is_explained",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_reason_display()} on #{self.comment_id}"
-
-
-class ModerationAction(models.Model):
-    """One entry of the append-only moderation log (the database refuses updates and deletes)."""
-
-    class Action(models.TextChoices):
-        PUBLISH = "publish", _("published")
-        HIDE = "hide", _("hidden")
-        AUTO_HIDE = "auto_hide", _("hidden automatically after flags")
-        REJECT = "reject", _("rejected")
-        RESTORE = "restore", _("restored")
-        APPEAL = "appeal", _("review requested by the author")
-        APPEAL_DECIDED = "appeal_decided", _("review decided")
-        BLOCK_USER = "block_user", _("account blocked")
-
-    comment = models.ForeignKey(
-        Comment,
-        on_delete=models.PROTECT,
-        related_name="moderation_actions",
-        null=True,
-        blank=True,
-    )
-    # Plain ids (no database link) and a name copied at the time: people may delete their
-    # accounts, and the log must stay as it was written.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    actor_name = models.CharField(_("by"), max_length=120)
-    target_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=16, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, blank=True)
-    reason = models.CharField(
-        _("reason"), max_length=16, choices=ModerationReason.choices, blank=True
-    )
-    note = models.TextField(_("note"), blank=True)
-    # Facts, worded only when shown (in the reader's language, with plural forms): how many
-    # flags an automatic hiding followed.
-    flag_count = models.PositiveIntegerField(_("flags"), null=True, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("moderation log entry")
-        verbose_name_plural = _("moderation log")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"
-
-    @property
-    def details(self) -> str:
-        """What the entry says beyond its action, in the active language: the facts of an
-        automatic hiding, else the note written at the time."""
-        if self.action == self.Action.AUTO_HIDE and self.flag_count is not None:
-            return ngettext(
-                "Hidden automatically after %(count)d flag.",
-                "Hidden automatically after %(count)d flags.",
-                self.flag_count,
-            ) % {"count": self.flag_count}
-        return self.note
-
-
-class Appeal(models.Model):
-    """The author's one request to review a hidden or rejected comment."""
-
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="appeal")
-    message = models.CharField(_("message"), max_length=1000)
-    created_at = models.DateTimeField(_("asked at"), default=timezone.now)
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    upheld = models.BooleanField(_("comment restored"), null=True)
-
-    class Meta:
-        verbose_name = _("appeal")
-        verbose_name_plural = _("appeals")
-
-    def __str__(self) -> str:
-        return f"Appeal on #{self.comment_id}"
-
-
-class OfficialResponse(models.Model):
-    """The organisation's answer to a comment or to a section, in both languages."""
-
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="official_responses"
-    )
-    section = models.ForeignKey(
-        Section, on_delete=models.CASCADE, related_name="official_responses", null=True, blank=True
-    )
-    comment = models.ForeignKey(
-        Comment, on_delete=models.CASCADE, related_name="official_responses", null=True, blank=True
-    )
-    body_sl = models.TextField(_("response (Slovenian)"), help_text=_("Markdown."))
-    body_en = models.TextField(_("response (English)"), help_text=_("Markdown."))
-    body_html_sl = models.TextField(editable=False, blank=True)
-    body_html_en = models.TextField(editable=False, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("written at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("official response")
-        verbose_name_plural = _("official responses")
-        ordering = ["created_at", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(section__isnull=True) | Q(comment__isnull=True),
-                name="response_answers_a_comment_or_a_section",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Response on #{self.comment_id or self.section_id or self.consultation_id}"
-
-
-def results_storage():
-    """The storage of results files (STORAGES["results"]): outside MEDIA_ROOT, with no URL."""
-    return storages["results"]
-
-
-class ResultsDossier(models.Model):
-    """A consultation's results in one language and one format (the PDF dossier, CSV or JSON).
-
-    Rendered in the background and stored as a file; the row also records its latest render
-    (status, failed attempts, last error). A new version replaces the file in one update.
-    """
-
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        CSV = "csv", "CSV"
-        JSON = "json", "JSON"
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting to be prepared")
-        RUNNING = "running", _("being prepared")
-        READY = "ready", _("ready")
-        FAILED = "failed", _("failed")
-
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="results_dossiers"
-    )
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    kind = models.CharField(_("format"), max_length=4, choices=Kind.choices)
-    file = models.FileField(
-        _("file"), upload_to="dossiers/", storage=results_storage, max_length=255, blank=True
-    )
-    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True)
-    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
-    generated_at = models.DateTimeField(
-        _("generated at"),
-        null=True,
-        blank=True,
-        help_text=_("When the data in the stored file was read."),
-    )
-    is_interim = models.BooleanField(
-        _("interim"), default=False, help_text=_("Rendered while the consultation was open.")
-    )
-    status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
-    )
-    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        verbose_name = _("results file")
-        verbose_name_plural = _("results files")
-        ordering = ["consultation", "language", "kind"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["consultation", "language", "kind"],
-                name="one_results_file_per_language_and_format",
-            ),
-            models.CheckConstraint(
-                condition=Q(file="") | (~Q(sha256="") & Q(generated_at__isnull=False)),
-                name="stored_results_file_has_checksum_and_date",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.consultation_id}/{self.language}/{self.kind}"
-
-    @property
-    def is_stored(self) -> bool:
-        return bool(self.file)
+    def clean(self) -> None:
+        if self.section_id and self.section.consultation_id != self.consultation_id:
+            raise ValidationError({"section": _("This section belongs to another consultation.")})

@@ -38,38 +38,3 @@ def can_remove(user, comment: Comment) -> bool:
         and comment.author_id == user.pk
         and comment.status == Comment.Status.PUBLISHED
     )
-
-
-def can_appeal(user, comment: Comment) -> bool:
-    """Authors of a hidden or rejected comment may ask once for a review."""
-    return bool(
-        user.is_authenticated
-        and comment.author_id == user.pk
-        and comment.status in {Comment.Status.HIDDEN, Comment.Status.REJECTED}
-        and not hasattr(comment, "appeal")
-    )
-
-
-def can_moderate(user) -> bool:
-    """Moderators and superusers: the moderation permission, in the admin."""
-    return bool(
-        user.is_authenticated and user.is_active and user.has_perm("consultations.moderate_comment")
-    )
-
-
-def can_see_interim_results(user) -> bool:
-    """Staff who may change consultations (and so prepare interim files) may download a
-    consultation's results while it is still open; moderators, who only view them, may not."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("consultations.change_consultation")
-    )
-
-
-def can_download_results(user, consultation: Consultation, *, now: datetime | None = None) -> bool:
-    """Results files: for anyone once a consultation they may see has closed; staff at any time."""
-    if not can_view(user, consultation):
-        return False
-    return consultation.state(now=now) == Consultation.State.CLOSED or can_see_interim_results(user)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from inepa_portal.translation import matching_slug
 
-from .models import Comment, CommentSupport, Consultation, OfficialResponse, Section, Vote
+from .models import Comment, CommentSupport, Consultation, Section, Vote
 
 COMMENTS_PER_TARGET = 10
 DRAFT = None  # the key of the draft as a whole, beside section ids
@@ -155,13 +155,13 @@ def _attach_replies(comments: list[Comment]) -> None:
 
 def _attach_responses(
     consultation: Consultation, comments: list[Comment]
-) -> dict[int | None, list[OfficialResponse]]:
+) -> dict[int | None, list]:
     """Official responses under the comments shown; returns those answering a whole target."""
-    by_comment: dict[int, list[OfficialResponse]] = {}
-    by_target: dict[int | None, list[OfficialResponse]] = {}
-    for response in OfficialResponse.objects.filter(consultation=consultation).order_by(
-        "created_at", "id"
-    ):
+    by_comment: dict[int, list] = {}
+    by_target: dict[int | None, list] = {}
+    # Through the relation the moderation app adds to Consultation: participation does not
+    # import moderation (the pages show its responses, moderation writes them).
+    for response in consultation.official_responses.order_by("created_at", "id"):
         if response.comment_id:
             by_comment.setdefault(response.comment_id, []).append(response)
         else:
@@ -341,12 +341,3 @@ def moderation_summary(consultation: Consultation) -> dict[str, dict[str, int]]:
     for row in rows:
         summary[row["status"]][row["moderation_reason"] or "other"] = row["count"]
     return summary
-
-
-def official_responses(consultation: Consultation) -> QuerySet:
-    """The organisation's responses in a consultation, with what they answer."""
-    return (
-        OfficialResponse.objects.filter(consultation=consultation)
-        .select_related("section", "comment")
-        .order_by("created_at", "id")
-    )

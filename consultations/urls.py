@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from django.views.decorators.http import require_safe
 
-from . import feeds, results_views, views
+from . import feeds, views
 
 app_name = "consultations"
 
@@ -9,15 +9,6 @@ urlpatterns = [
     path("", views.consultation_list, name="list"),
     path("feed/", require_safe(feeds.ConsultationFeed()), name="feed"),
     path("<slug:slug>/", views.consultation_detail, name="detail"),
-    *(
-        path(
-            f"<slug:slug>/results.{kind}",
-            results_views.results_file,
-            {"kind": kind},
-            name=f"results_{kind}",
-        )
-        for kind in ("pdf", "csv", "json")
-    ),
     re_path(
         r"^(?P<slug>[-a-zA-Z0-9_]+)/discussion/(?P<target>draft|[0-9]+)/$",
         views.discussion,
@@ -26,7 +17,5 @@ urlpatterns = [
     path("<slug:slug>/comments/", views.comment_create, name="comment_create"),
     path("<slug:slug>/comments/<int:pk>/support/", views.support, name="support"),
     path("<slug:slug>/comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
-    path("<slug:slug>/comments/<int:pk>/flag/", views.flag, name="flag"),
-    path("<slug:slug>/comments/<int:pk>/appeal/", views.appeal, name="appeal"),
     path("<slug:slug>/vote/", views.vote, name="vote"),
 ]

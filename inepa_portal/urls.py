@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("about/", views.about, name="about"),
     path("articles/", include("articles.urls")),
     path("consultations/", include("consultations.urls")),
+    path("consultations/", include("consultations.moderation.urls")),
+    path("consultations/", include("consultations.results.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
 )

@@ -47,7 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "inepa_portal",
     "articles",
-    "consultations",
+    "consultations",  # participation: consultations, sections, comments, supports, votes
+    "consultations.moderation",  # flags, decisions and their log, appeals, official responses
+    "consultations.results",  # the results dossiers, their exports and rendering
     "accounts",
     "allauth",
     "allauth.account",
@@ -223,7 +225,7 @@ RESULTS_ROOT = Path(os.environ.get("RESULTS_ROOT", LOCAL_DIR / "results"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "results": {"BACKEND": "consultations.storage.ResultsStorage"},  # at RESULTS_ROOT
+    "results": {"BACKEND": "consultations.results.storage.ResultsStorage"},  # at RESULTS_ROOT
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

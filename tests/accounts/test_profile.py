@@ -48,7 +48,7 @@ def test_profile_lists_my_comments_with_their_state_and_my_votes(client, maja, d
     section = draft.sections.get()
     CommentFactory(consultation=draft, section=section, author=maja, body="My first thought.")
     removed = CommentFactory(consultation=draft, author=maja, body="Withdrawn idea.")
-    services.comment_remove(comment=removed)
+    services.comment_remove(comment=removed, author=removed.author)
     services.vote_cast(consultation=draft, user=maja, choice="disagree", section=section)
 
     response = client.get("/en/accounts/profile/")

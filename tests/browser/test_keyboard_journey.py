@@ -2,7 +2,8 @@
 
 import pytest
 
-from consultations.models import Comment, Flag, Vote
+from consultations.models import Comment, Vote
+from consultations.moderation.models import Flag
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import CitizenFactory
 

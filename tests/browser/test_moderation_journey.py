@@ -5,7 +5,8 @@ import importlib
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from consultations.models import Comment, ModerationAction
+from consultations.models import Comment
+from consultations.moderation.models import ModerationAction
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import CitizenFactory
 

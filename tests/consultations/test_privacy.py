@@ -15,16 +15,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from consultations import moderation
-from consultations.models import (
-    Appeal,
-    Comment,
-    CommentSupport,
-    Consultation,
-    Flag,
-    ModerationAction,
-    ModerationMode,
-)
+from consultations.models import Comment, CommentSupport, Consultation, ModerationMode
+from consultations.moderation import services as moderation
+from consultations.moderation.models import Appeal, Flag, ModerationAction
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import CitizenFactory, StaffFactory
 

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
-from consultations.models import Comment, Flag
+from consultations.models import Comment
+from consultations.moderation.models import Flag
 from inepa_portal import ratelimit
 from tests.consultations.factories import CommentFactory, ConsultationFactory
 from tests.factories import CitizenFactory

@@ -115,7 +115,7 @@ def test_removing_a_comment_erases_its_text_and_keeps_replies():
     parent = CommentFactory(body="Original text")
     reply = CommentFactory(consultation=parent.consultation, parent=parent)
 
-    services.comment_remove(comment=parent)
+    services.comment_remove(comment=parent, author=parent.author)
 
     parent.refresh_from_db()
     assert (parent.status, parent.body, parent.body_html) == (Comment.Status.REMOVED, "", "")

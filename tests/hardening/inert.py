@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 # html5lib as bleach ships it: the HTML5 parsing algorithm of browsers, in Python.
 from bleach._vendor import html5lib
 
-from consultations.exports import FORMULA_PREFIXES
+from consultations.results.exports import FORMULA_PREFIXES
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -14,8 +14,11 @@ from django.core.exceptions import ValidationError
 from accounts.models import User
 from accounts.names import display_name_clean, display_name_key, display_name_normalise
 from articles.models import Article
-from consultations import exports, moderation, services
-from consultations.models import Appeal, Comment, Consultation, Flag, ModerationReason
+from consultations import services
+from consultations.models import Comment, Consultation, ModerationReason
+from consultations.moderation import services as moderation
+from consultations.moderation.models import Appeal, Flag
+from consultations.results import exports
 from inepa_portal.feeds import xml_text
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import ArticleFactory, CitizenFactory, StaffFactory
@@ -275,8 +278,8 @@ def test_appeal_messages_are_refused_clearly_or_stored_and_shown_inert_to_modera
     assert injected(pages[0]) == []
     client.force_login(staff)
     pages += [
-        _page(client, "/admin/consultations/appeal/", headers=SL),
-        _page(client, "/admin/consultations/moderationaction/?action__exact=appeal", headers=SL),
+        _page(client, "/admin/moderation/appeal/", headers=SL),
+        _page(client, "/admin/moderation/moderationaction/?action__exact=appeal", headers=SL),
         *(
             _page(client, f"/admin/consultations/comment/{appeal.comment_id}/change/", headers=SL)
             for appeal in appeals

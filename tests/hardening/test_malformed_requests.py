@@ -368,7 +368,7 @@ def test_odd_admin_parameters_are_a_400_or_read_never_a_server_error(world):
     staff = _client(StaffFactory())
     pk = world["comment"].pk
     changelists = ["/admin/consultations/comment/", "/admin/consultations/consultation/",
-                   "/admin/articles/article/", "/admin/consultations/moderationaction/",
+                   "/admin/articles/article/", "/admin/moderation/moderationaction/",
                    "/admin/accounts/user/"]  # fmt: skip
     selected = ["\x00", f"{pk}\x00", "abc", HUGE, "-1", "1.5", "", " 1", "²"]
     requests = [

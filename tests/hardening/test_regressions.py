@@ -2,7 +2,7 @@
 
 import pytest
 
-from consultations import exports
+from consultations.results import exports
 from tests.consultations.factories import ConsultationFactory
 from tests.factories import ArticleFactory
 

@@ -1,8 +1,8 @@
 import importlib
 
 import pytest
-from django.apps import apps
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
 from consultations.models import Comment
@@ -184,8 +184,12 @@ def test_html_stored_by_the_old_rule_is_rendered_again_by_the_migration():
         "consultations.migrations.0006_rerender_links_that_leave_the_site"
     )
 
+    # As the migration runs: with the models of its time.
+    state = MigrationLoader(connection).project_state(
+        ("consultations", "0006_rerender_links_that_leave_the_site")
+    )
     with connection.schema_editor() as editor:
-        migration.rerender(apps, editor)
+        migration.rerender(state.apps, editor)
 
     comment.refresh_from_db()
     assert comment.body_html == (

@@ -5,7 +5,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import services as article_services
 from articles.models import Article
-from consultations import moderation, services
+from consultations import services
+from consultations.moderation import services as moderation
 from tests.consultations.factories import CommentFactory, ConsultationFactory
 from tests.factories import ArticleFactory, CitizenFactory, StaffFactory
 

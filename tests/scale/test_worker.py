@@ -21,8 +21,9 @@ import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.utils import timezone
 
-from consultations import dossiers
-from consultations.models import Comment, Consultation, ResultsDossier
+from consultations.models import Comment, Consultation
+from consultations.results import tasks as results_tasks
+from consultations.results.models import ResultsDossier
 from inepa_portal.markup import render_markdown
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import CitizenFactory, StaffFactory
@@ -261,7 +262,7 @@ def test_a_worker_renders_dossiers_and_sends_emails_and_a_killed_render_is_recov
     consultation, first, second = _closed_consultation_with_many_comments()
     started = time.monotonic()
     for language in ("sl", "en"):  # the version published before the moderation decisions
-        dossiers.dossier_render(consultation_id=consultation.pk, language=language)
+        results_tasks.dossier_render(consultation_id=consultation.pk, language=language)
     one_render = (time.monotonic() - started) / 2
     before = {language: _stored(consultation, language) for language in ("sl", "en")}
     assert FIRST_TEXT in _csv(app_server, consultation, "en").text
@@ -298,9 +299,11 @@ def test_a_worker_renders_dossiers_and_sends_emails_and_a_killed_render_is_recov
         logs=[worker],
     )
     assert "To: author@example.org" in email
-    sent_by = DBTaskResult.objects.get(task_path="consultations.notices.notify_author")
+    sent_by = DBTaskResult.objects.get(task_path="consultations.moderation.notices.notify_author")
     assert (sent_by.status, len(sent_by.worker_ids)) == ("SUCCESSFUL", 1)
-    renders = DBTaskResult.objects.filter(task_path="consultations.tasks.render_results_dossier")
+    renders = DBTaskResult.objects.filter(
+        task_path="consultations.results.tasks.render_results_dossier"
+    )
     assert set(renders.values_list("status", flat=True)) == {"SUCCESSFUL"}
     after_first = {language: _stored(consultation, language) for language in ("sl", "en")}
     assert all(after_first[lang]["pdf"] != before[lang]["pdf"] for lang in ("sl", "en"))
