@@ -17,6 +17,7 @@ from articles.models import Article
 from consultations import exports, moderation, services
 from consultations.models import Appeal, Comment, Consultation, Flag, ModerationReason
 from inepa_portal.feeds import xml_text
+from inepa_portal.translation import translated
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import ArticleFactory, CitizenFactory, StaffFactory
 
@@ -410,7 +411,7 @@ def _consultation_exports_problems(consultation, code: str, *, pdf: bool) -> lis
         problems.append("JSON title or summary changed")
     problems += injected(as_json["consultation"]["outcome_html"])
     headings = [target["heading"] for target in as_json["sections"][1:]]
-    if headings != [exports._in_language(s, "heading", code) for s in sections]:
+    if headings != [translated(s, "heading", code) for s in sections]:
         problems.append("JSON headings changed")
     rows = csv_rows(exports.results_csv(consultation, code, data=data))
     problems += [f"CSV formula: {cell:.80}" for cell in formula_cells(rows)]
