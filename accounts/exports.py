@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from consultations import selectors as consultation_selectors
+from inepa_portal.translation import translated
 
 
 def personal_data(user) -> dict:
@@ -22,10 +23,8 @@ def personal_data(user) -> dict:
         "comments": [
             {
                 "id": comment.pk,
-                "consultation": comment.consultation.localized().title,
-                "section": comment.section.heading_sl or comment.section.heading_en
-                if comment.section
-                else None,
+                "consultation": translated(comment.consultation, "title"),
+                "section": translated(comment.section, "heading") if comment.section else None,
                 "reply_to": comment.parent_id,
                 "status": comment.status,
                 "language": comment.language,
@@ -36,10 +35,8 @@ def personal_data(user) -> dict:
         ],
         "votes": [
             {
-                "consultation": vote.consultation.localized().title,
-                "section": vote.section.heading_sl or vote.section.heading_en
-                if vote.section
-                else None,
+                "consultation": translated(vote.consultation, "title"),
+                "section": translated(vote.section, "heading") if vote.section else None,
                 "choice": vote.choice,
                 "cast_at": vote.created_at.isoformat(),
                 "changed_at": vote.updated_at.isoformat(),

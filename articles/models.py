@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inepa_portal.translation import LANGUAGE_CODES, TranslatableMixin, other_languages
+from inepa_portal.translation import (
+    TranslatedTitleAndSlug,
+    other_languages,
+    per_language,
+    title_and_slug_constraints,
+    translated,
+)
 
 TRANSLATED_CONTENT_FIELDS = ("title", "lead", "body")
 
@@ -23,33 +29,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
 
-class Article(TranslatableMixin, models.Model):
+class Article(TranslatedTitleAndSlug):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
 
-    title_sl = models.CharField(_("title (Slovenian)"), max_length=200, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    slug_sl = models.SlugField(
-        _("address (Slovenian)"),
-        max_length=200,
-        blank=True,
-        help_text=_("Made from the title when left empty."),
+    lead_sl, lead_en = per_language(
+        models.TextField, {"sl": _("lead (Slovenian)"), "en": _("lead (English)")}, blank=True
     )
-    slug_en = models.SlugField(
-        _("address (English)"),
-        max_length=200,
+    body_sl, body_en = per_language(
+        models.TextField,
+        {"sl": _("body (Slovenian)"), "en": _("body (English)")},
         blank=True,
-        help_text=_("Made from the title when left empty."),
+        help_text=_("Markdown."),
     )
-    lead_sl = models.TextField(_("lead (Slovenian)"), blank=True)
-    lead_en = models.TextField(_("lead (English)"), blank=True)
-    body_sl = models.TextField(_("body (Slovenian)"), blank=True, help_text=_("Markdown."))
-    body_en = models.TextField(_("body (English)"), blank=True, help_text=_("Markdown."))
-    body_html_sl = models.TextField(editable=False, blank=True)
-    body_html_en = models.TextField(editable=False, blank=True)
-    content_changed_at_sl = models.DateTimeField(null=True, blank=True, editable=False)
-    content_changed_at_en = models.DateTimeField(null=True, blank=True, editable=False)
+    body_html_sl, body_html_en = per_language(models.TextField, editable=False, blank=True)
+    content_changed_at_sl, content_changed_at_en = per_language(
+        models.DateTimeField, null=True, blank=True, editable=False
+    )
     author_name = models.CharField(_("author"), max_length=120)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -71,29 +68,20 @@ class Article(TranslatableMixin, models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_listing")]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(title_sl="") | ~Q(title_en=""),
-                name="article_has_a_title",
-                violation_error_message=_("Give the article a title in at least one language."),
+            *title_and_slug_constraints(
+                "article",
+                title_message=_("Give the article a title in at least one language."),
+                slug_message=_("Another article already uses this address."),
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="published_article_has_a_date",
                 violation_error_message=_("A published article needs a publication time."),
             ),
-            *(
-                models.UniqueConstraint(
-                    fields=[f"slug_{code}"],
-                    condition=~Q(**{f"slug_{code}": ""}),
-                    name=f"article_unique_slug_{code}",
-                    violation_error_message=_("Another article already uses this address."),
-                )
-                for code in LANGUAGE_CODES
-            ),
         ]
 
     def __str__(self) -> str:
-        return self.localized().title
+        return translated(self, "title")
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.localized().slug})
@@ -146,7 +134,7 @@ class ArticleImage(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
-        return self.alt_en or self.alt_sl
+        return translated(self, "alt")
 
 
 class ArticleAttachment(models.Model):
@@ -162,7 +150,7 @@ class ArticleAttachment(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
-        return self.title_en or self.title_sl
+        return translated(self, "title")
 
     @property
     def filename(self) -> str:

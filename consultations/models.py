@@ -15,7 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inepa_portal.translation import LANGUAGE_CODES, TranslatableMixin
+from inepa_portal.translation import (
+    TranslatedTitleAndSlug,
+    per_language,
+    required_in_a_language,
+    title_and_slug_constraints,
+    translated,
+)
 
 COMMENT_MAX_LENGTH = 5000
 
@@ -43,7 +49,7 @@ class ModerationReason(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Consultation(TranslatableMixin, models.Model):
+class Consultation(TranslatedTitleAndSlug):
     class State(models.TextChoices):
         UPCOMING = "upcoming", _("upcoming")
         OPEN = "open", _("open")
@@ -52,22 +58,11 @@ class Consultation(TranslatableMixin, models.Model):
     # Who may read an unpublished consultation on the site (a preview): those who may edit it.
     PREVIEW_PERMISSION = "consultations.change_consultation"
 
-    title_sl = models.CharField(_("title (Slovenian)"), max_length=200, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    slug_sl = models.SlugField(
-        _("address (Slovenian)"),
-        max_length=200,
+    summary_sl, summary_en = per_language(
+        models.TextField,
+        {"sl": _("summary (Slovenian)"), "en": _("summary (English)")},
         blank=True,
-        help_text=_("Made from the title when left empty."),
     )
-    slug_en = models.SlugField(
-        _("address (English)"),
-        max_length=200,
-        blank=True,
-        help_text=_("Made from the title when left empty."),
-    )
-    summary_sl = models.TextField(_("summary (Slovenian)"), blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     is_published = models.BooleanField(
@@ -89,14 +84,16 @@ class Consultation(TranslatableMixin, models.Model):
             "A comment is hidden automatically and put first in the queue at this many flags."
         ),
     )
-    outcome_sl = models.TextField(
-        _("what we did with your input (Slovenian)"), blank=True, help_text=_("Markdown.")
+    outcome_sl, outcome_en = per_language(
+        models.TextField,
+        {
+            "sl": _("what we did with your input (Slovenian)"),
+            "en": _("what we did with your input (English)"),
+        },
+        blank=True,
+        help_text=_("Markdown."),
     )
-    outcome_en = models.TextField(
-        _("what we did with your input (English)"), blank=True, help_text=_("Markdown.")
-    )
-    outcome_html_sl = models.TextField(editable=False, blank=True)
-    outcome_html_en = models.TextField(editable=False, blank=True)
+    outcome_html_sl, outcome_html_en = per_language(models.TextField, editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -107,31 +104,20 @@ class Consultation(TranslatableMixin, models.Model):
         verbose_name_plural = _("consultations")
         ordering = ["-opens_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(title_sl="") | ~Q(title_en=""),
-                name="consultation_has_a_title",
-                violation_error_message=_(
-                    "Give the consultation a title in at least one language."
-                ),
+            *title_and_slug_constraints(
+                "consultation",
+                title_message=_("Give the consultation a title in at least one language."),
+                slug_message=_("Another consultation already uses this address."),
             ),
             models.CheckConstraint(
                 condition=Q(closes_at__gt=models.F("opens_at")),
                 name="consultation_closes_after_it_opens",
                 violation_error_message=_("A consultation must close after it opens."),
             ),
-            *(
-                models.UniqueConstraint(
-                    fields=[f"slug_{code}"],
-                    condition=~Q(**{f"slug_{code}": ""}),
-                    name=f"consultation_unique_slug_{code}",
-                    violation_error_message=_("Another consultation already uses this address."),
-                )
-                for code in LANGUAGE_CODES
-            ),
         ]
 
     def __str__(self) -> str:
-        return self.localized().title
+        return translated(self, "title")
 
     def get_absolute_url(self) -> str:
         return reverse("consultations:detail", kwargs={"slug": self.localized().slug})
@@ -153,27 +139,34 @@ class Section(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="sections"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    heading_sl = models.CharField(_("heading (Slovenian)"), max_length=200, blank=True)
-    heading_en = models.CharField(_("heading (English)"), max_length=200, blank=True)
-    body_sl = models.TextField(_("text (Slovenian)"), blank=True, help_text=_("Markdown."))
-    body_en = models.TextField(_("text (English)"), blank=True, help_text=_("Markdown."))
-    body_html_sl = models.TextField(editable=False, blank=True)
-    body_html_en = models.TextField(editable=False, blank=True)
+    heading_sl, heading_en = per_language(
+        models.CharField,
+        {"sl": _("heading (Slovenian)"), "en": _("heading (English)")},
+        max_length=200,
+        blank=True,
+    )
+    body_sl, body_en = per_language(
+        models.TextField,
+        {"sl": _("text (Slovenian)"), "en": _("text (English)")},
+        blank=True,
+        help_text=_("Markdown."),
+    )
+    body_html_sl, body_html_en = per_language(models.TextField, editable=False, blank=True)
 
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["position", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(heading_sl="") | ~Q(heading_en=""),
+            required_in_a_language(
+                "heading",
                 name="section_has_a_heading",
-                violation_error_message=_("Give the section a heading in at least one language."),
+                message=_("Give the section a heading in at least one language."),
             ),
         ]
 
     def __str__(self) -> str:
-        return self.heading_en or self.heading_sl
+        return translated(self, "heading")
 
     @property
     def anchor(self) -> str:

@@ -37,7 +37,7 @@ from consultations.models import (
 )
 from consultations.moderation import selectors as moderation_selectors
 from inepa_portal.markup import links_for_print
-from inepa_portal.translation import other_languages
+from inepa_portal.translation import translated
 
 FORMAT = "inepa-consultation-results/1"
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -71,15 +71,6 @@ CSV_COLUMNS = [
 ]
 
 
-def _in_language(obj, field: str, language: str) -> str:
-    """`obj.<field>_<language>`, else the same field in another language."""
-    for code in [language, *other_languages(language)]:
-        value = getattr(obj, f"{field}_{code}", "")
-        if value:
-            return value
-    return ""
-
-
 def _tally(tally: selectors.Tally) -> dict:
     return {
         "agree": tally.agree,
@@ -96,8 +87,8 @@ def _response(response, language: str) -> dict:
     return {
         "id": response.pk,
         "written_at": response.created_at,
-        "text": _in_language(response, "body", language),
-        "html": _in_language(response, "body_html", language),
+        "text": translated(response, "body", language),
+        "html": translated(response, "body_html", language),
     }
 
 
@@ -176,7 +167,7 @@ def results_data(consultation: Consultation, language: str, *, now: datetime | N
                 {
                     "id": key,
                     "position": section.position if section else 0,
-                    "heading": _in_language(section, "heading", language)
+                    "heading": translated(section, "heading", language)
                     if section
                     else _("The draft as a whole"),
                     "participation": {
@@ -221,7 +212,7 @@ def results_data(consultation: Consultation, language: str, *, now: datetime | N
                 "closes_at": consultation.closes_at,
                 "state": consultation.state(now=now).value,
                 "moderation_mode": consultation.moderation_mode,
-                "outcome_html": _in_language(consultation, "outcome_html", language),
+                "outcome_html": translated(consultation, "outcome_html", language),
             },
             "participation": {
                 "participants": len(every_participant),

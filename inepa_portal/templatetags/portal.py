@@ -2,7 +2,7 @@
 
 from django import template
 
-from inepa_portal.translation import current_language, other_languages
+from inepa_portal import translation
 
 register = template.Library()
 
@@ -10,9 +10,4 @@ register = template.Library()
 @register.filter
 def translated(obj, field: str) -> str:
     """`{{ image|translated:"alt" }}`: the field in the active language, else in another one."""
-    language = current_language()
-    for code in [language, *other_languages(language)]:
-        value = getattr(obj, f"{field}_{code}", "")
-        if value:
-            return value
-    return ""
+    return translation.translated(obj, field)

@@ -20,6 +20,7 @@ from consultations.moderation import services as moderation
 from consultations.moderation.models import Appeal, Flag
 from consultations.results import exports
 from inepa_portal.feeds import xml_text
+from inepa_portal.translation import translated
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import ArticleFactory, CitizenFactory, StaffFactory
 
@@ -413,7 +414,7 @@ def _consultation_exports_problems(consultation, code: str, *, pdf: bool) -> lis
         problems.append("JSON title or summary changed")
     problems += injected(as_json["consultation"]["outcome_html"])
     headings = [target["heading"] for target in as_json["sections"][1:]]
-    if headings != [exports._in_language(s, "heading", code) for s in sections]:
+    if headings != [translated(s, "heading", code) for s in sections]:
         problems.append("JSON headings changed")
     rows = csv_rows(exports.results_csv(consultation, code, data=data))
     problems += [f"CSV formula: {cell:.80}" for cell in formula_cells(rows)]

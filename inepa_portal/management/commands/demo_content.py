@@ -15,7 +15,7 @@ from articles.demo import builders, unpsa_2013
 from articles.models import Article, ArticleAttachment, ArticleImage, ArticleReference
 from consultations.demo import load_demo_consultations
 from inepa_portal.slugs import transliterated_slug
-from inepa_portal.translation import LANGUAGE_CODES
+from inepa_portal.translation import LANGUAGE_CODES, translated
 
 DEMO_STAFF_EMAIL = "urednik@inepa.example"
 DEMO_STAFF_NAME = "Uredništvo INePA"
@@ -106,7 +106,7 @@ class Command(BaseCommand):
             title_en="The article as a PDF",
         )
         attachment.file.save(
-            f"{article.slug_en or article.slug_sl}.pdf", ContentFile(pdf), save=False
+            f"{translated(article, 'slug', 'en')}.pdf", ContentFile(pdf), save=False
         )
         attachment.full_clean()
         attachment.save()
