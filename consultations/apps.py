@@ -7,4 +7,10 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 -- connects the page-cache invalidation
+        # signals connects the page-cache invalidation on import.
+        from . import account_data, signals  # noqa: F401
+
+        # The person's part of their profile, data export and account deletion, in this order
+        # (moderation's deletion step runs first: accounts.contributions.deletion_steps).
+        account_data.register_participation()
+        account_data.register_moderation()
