@@ -3,8 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from consultations import services as consultation_services
-
+from . import contributions
 from .models import User
 
 
@@ -32,10 +31,11 @@ def staff_account_create(*, email: str, display_name: str, password: str) -> Use
 def account_delete(*, user: User, keep_comments: bool) -> None:
     """Delete a citizen's account at their request.
 
-    Effects: their comments are kept under "deleted user" or removed (their choice); their
-    votes stay in the tallies, linked to nobody; supports, email addresses and the account go;
-    every session of the account ends, since it points to a user that no longer exists.
+    Effects: each app's registered deletion step runs first (accounts.contributions; what
+    consultations does with comments, votes, supports, reports and appeals is in
+    consultations.account_data); then email addresses and the account go, and every session
+    of the account ends, since it points to a user that no longer exists.
     """
-    consultation_services.comments_of_author_release(author=user, remove=not keep_comments)
-    consultation_services.votes_of_user_anonymise(user=user)
+    for step in contributions.deletion_steps():
+        step(user, keep_comments=keep_comments)
     user.delete()

@@ -16,9 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from consultations import selectors as consultation_selectors
-
-from . import exports, services
+from . import contributions, exports, services
 from .forms import AccountDeleteForm
 
 
@@ -46,11 +44,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {
-            "comments": consultation_selectors.comments_by_author(request.user),
-            "votes": consultation_selectors.votes_by_user(request.user),
-            "section": "profile",
-        },
+        {"parts": contributions.profile_parts(request.user), "section": "profile"},
     )
 
 

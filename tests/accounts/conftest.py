@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client, TestCase
 
+from tests.factories import CitizenFactory
+
 SITE_URL = "https://portal.inepa.example"
 
 
@@ -22,3 +24,26 @@ def client():
 def _site_url(settings):
     """Links in emails point to the portal's public address, never to the request's host."""
     settings.SITE_URL = SITE_URL
+
+
+@pytest.fixture
+def maja(client):
+    """Signed in through allauth's real login."""
+    person = CitizenFactory(display_name="Maja K.", email="maja@example.org")
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "maja@example.org", "password": "correct horse battery staple"},
+    )
+    assert response.status_code == 302
+    return person
+
+
+@pytest.fixture
+def maja_rechecked(client, maja):
+    """Maja has just typed her password again, as deleting an account asks."""
+    response = client.post(
+        "/en/accounts/reauthenticate/",
+        {"password": "correct horse battery staple", "next": "/en/accounts/profile/delete/"},
+    )
+    assert response["Location"] == "/en/accounts/profile/delete/"
+    return maja

@@ -15,29 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def maja(client):
-    """Signed in through allauth's real login."""
-    person = CitizenFactory(display_name="Maja K.", email="maja@example.org")
-    response = client.post(
-        "/en/accounts/login/",
-        {"login": "maja@example.org", "password": "correct horse battery staple"},
-    )
-    assert response.status_code == 302
-    return person
-
-
-@pytest.fixture
-def maja_rechecked(client, maja):
-    """Maja has just typed her password again, as deleting an account asks."""
-    response = client.post(
-        "/en/accounts/reauthenticate/",
-        {"password": "correct horse battery staple", "next": "/en/accounts/profile/delete/"},
-    )
-    assert response["Location"] == "/en/accounts/profile/delete/"
-    return maja
-
-
-@pytest.fixture
 def draft():
     consultation = ConsultationFactory(title_en="Guidelines for NGOs")
     SectionFactory(consultation=consultation, heading_en="Purpose")

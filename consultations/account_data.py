@@ -1,0 +1,78 @@
+"""What participation adds to a person's account (accounts.contributions): the profile's
+comments and votes, the export of their comments, votes and supports, and what account
+deletion does with them. Moderation adds its own part (consultations.moderation.account_data).
+"""
+
+from accounts import contributions
+from accounts.models import User
+from inepa_portal.translation import translated
+
+from . import selectors, services
+
+# Participation: comments, votes, supports.
+
+
+def participation_profile(user: User) -> dict:
+    return {
+        "comments": selectors.comments_by_author(user),
+        "votes": selectors.votes_by_user(user),
+    }
+
+
+def comments_export(user: User) -> list[dict]:
+    return [
+        {
+            "id": comment.pk,
+            "consultation": translated(comment.consultation, "title"),
+            "section": translated(comment.section, "heading") if comment.section else None,
+            "reply_to": comment.parent_id,
+            "status": comment.status,
+            "language": comment.language,
+            "text": comment.body,
+            "written_at": comment.created_at.isoformat(),
+        }
+        for comment in selectors.comments_by_author(user)
+    ]
+
+
+def votes_export(user: User) -> list[dict]:
+    return [
+        {
+            "consultation": translated(vote.consultation, "title"),
+            "section": translated(vote.section, "heading") if vote.section else None,
+            "choice": vote.choice,
+            "cast_at": vote.created_at.isoformat(),
+            "changed_at": vote.updated_at.isoformat(),
+        }
+        for vote in selectors.votes_by_user(user)
+    ]
+
+
+def supports_export(user: User) -> list[int]:
+    return [support.comment_id for support in selectors.supports_by_user(user)]
+
+
+def participation_delete(user: User, *, keep_comments: bool) -> None:
+    """Effects: the person's comments are kept under "deleted user" or have their text removed
+    (their choice), linked to nobody either way; their votes stay in the tallies, linked to
+    nobody; their supports go with the account (on_delete=CASCADE)."""
+    services.comments_of_author_release(author=user, remove=not keep_comments)
+    services.votes_of_user_anonymise(user=user)
+
+
+def register() -> None:
+    contributions.register(
+        contributions.Contribution(
+            name="participation",
+            profile=contributions.ProfilePart(
+                template_name="consultations/profile_participation.html",
+                context=participation_profile,
+            ),
+            exports=(
+                contributions.ExportPart("comments", comments_export),
+                contributions.ExportPart("votes", votes_export),
+                contributions.ExportPart("supported_comments", supports_export),
+            ),
+            delete=participation_delete,
+        )
+    )
