@@ -4,7 +4,8 @@ The repository keeps the project-wide `templates/` and `static/` folders at its 
 layout is fixed); an installed portal finds them inside the `inepa_portal` package, as
 `inepa_portal/templates/` and `inepa_portal/static/` (the settings look there first). The
 wheel also carries the translation catalogs compiled (`.mo`, made here from the `.po` files
-with polib, so building needs no GNU gettext) and the fonts of the results dossier.
+with polib, so building needs no GNU gettext), the fonts of the results dossier and the demo
+content's data files (`manage.py demo_content` reads them from the installed package).
 """
 
 from pathlib import Path
@@ -41,6 +42,10 @@ DATA = {  # package: the files it carries
     },
     **{name: ["*.po"] for name in data_packages("inepa_portal.locale", "inepa_portal/locale")},
     "consultations.results.fonts": ["*"],
+    **{
+        name: ["*.toml"]
+        for name in data_packages("inepa_portal.demo.data", "inepa_portal/demo/data")
+    },
 }
 
 setup(
