@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.utils.html import escape
 
 from accounts.models import User
-from consultations.models import Comment, Flag, Vote
+from consultations.models import Comment, Vote
+from consultations.moderation.models import Flag
 from inepa_portal import demo
 from inepa_portal.markup import render_markdown
 
