@@ -100,6 +100,7 @@ test: setup node_modules/.installed
 lint: $(INSTALLED)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(INSTALLED)
 	$(PY) -m ruff check --fix .
