@@ -2,19 +2,14 @@
 comments (with the text they wrote) and their requests for review, in the data export, and
 what account deletion does with them."""
 
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import QuerySet
 
 from accounts import contributions
 from accounts.models import User
-from consultations.models import ModerationReason
 from inepa_portal.translation import translated
 
+from . import services
 from .models import Appeal, Flag
-
-# The text an "other" report keeps once its reporter's account is deleted: the model asks such
-# a report for an explanation, and this one says only that there was one ("—" is what the
-# admin shows for a thing it has not got).
-ERASED_REPORT_TEXT = "—"
 
 
 def reports_by_user(user: User) -> QuerySet[Flag]:
@@ -64,23 +59,9 @@ def appeals_export(user: User) -> list[dict]:
 
 
 def moderation_delete(user: User, *, keep_comments: bool) -> None:
-    """Effects: the person's reports stay, with their reason and time, and keep counting
-    toward their comment's flag threshold, but are linked to nobody and lose their free text
-    (an "other" report keeps ERASED_REPORT_TEXT in its place); when the person removes their
-    comments, the requests to review them go too (there is nothing left to restore), and when
-    they keep them, those requests stay with them for moderators to decide. The moderation log
-    keeps its entries as written (it is append-only).
-
-    Runs before participation's step (the moderation app registers after it, and deletion
+    """Runs before participation's step (the moderation app registers after it, and deletion
     steps run last registered first), while the person's comments still name them."""
-    if not keep_comments:
-        Appeal.objects.filter(comment__author=user).delete()
-    Flag.objects.filter(user=user).update(
-        user=None,
-        text=Case(
-            When(reason=ModerationReason.OTHER, then=Value(ERASED_REPORT_TEXT)), default=Value("")
-        ),
-    )
+    services.reports_and_appeals_of_user_release(user=user, remove_appeals=not keep_comments)
 
 
 def register() -> None:

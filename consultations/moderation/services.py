@@ -10,7 +10,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,10 @@ from . import notices
 from .models import Appeal, Flag, ModerationAction, OfficialResponse
 
 AUTOMATIC = "automatic"
+# The text an "other" report keeps once its reporter's account is deleted: the model asks such
+# a report for an explanation, and this one says only that there was one ("—" is what the
+# admin shows for a thing it has not got).
+ERASED_REPORT_TEXT = "—"
 
 # action: (the states it applies to, the state it leads to, whether it needs a reason)
 TRANSITIONS: dict[str, tuple[set[str], str, bool]] = {
@@ -339,3 +343,24 @@ def official_response_delete(*, response: OfficialResponse) -> None:
     response.delete()
     consultation_pages_expire(consultation.pk)
     results_changed.send(sender=OfficialResponse, consultation=consultation, now=timezone.now())
+
+
+@transaction.atomic
+def reports_and_appeals_of_user_release(*, user, remove_appeals: bool) -> None:
+    """Before an account is deleted: what becomes of the person's reports and appeals.
+
+    Effects: the person's reports stay, with their reason and time, and keep counting
+    toward their comment's flag threshold, but are linked to nobody and lose their free text
+    (an "other" report keeps ERASED_REPORT_TEXT in its place); when the person removes their
+    comments, the requests to review them go too (there is nothing left to restore), and when
+    they keep them, those requests stay with them for moderators to decide. The moderation log
+    keeps its entries as written (it is append-only).
+    """
+    if remove_appeals:
+        Appeal.objects.filter(comment__author=user).delete()
+    Flag.objects.filter(user=user).update(
+        user=None,
+        text=Case(
+            When(reason=ModerationReason.OTHER, then=Value(ERASED_REPORT_TEXT)), default=Value("")
+        ),
+    )
