@@ -22,8 +22,12 @@ def _moderators_group() -> Group:
     )
     group, _created = Group.objects.get_or_create(name="Moderators")
     for app_label, codename in migration.MODERATOR_PERMISSIONS:
+        # Flags, appeals, the log and responses have since moved to the moderation app, and
+        # their permissions with them (moderation's 0001 relabels their content types).
         group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            Permission.objects.get(
+                content_type__app_label__in=[app_label, "moderation"], codename=codename
+            )
         )
     return group
 
