@@ -105,6 +105,10 @@ class FlagInline(ReadOnlyInline):
     fields = ["reason", "text", "user", "created_at"]
     readonly_fields = fields
 
+    def get_queryset(self, request: HttpRequest):
+        # Each report names its reporter: read them with the reports, not one query each.
+        return super().get_queryset(request).select_related("user")
+
 
 class ModerationActionInline(ReadOnlyInline):
     model = ModerationAction

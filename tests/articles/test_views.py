@@ -199,45 +199,6 @@ def test_visitors_cannot_preview(client):
     assert response["Location"].startswith("/admin/login/")
 
 
-def _create_articles(count: int) -> None:
-    for _ in range(count):
-        article = ArticleFactory()
-        ArticleImageFactory(article=article)
-
-
-@pytest.mark.parametrize("count", [1, 20])
-def test_article_list_query_count_does_not_grow(client, django_assert_num_queries, count):
-    _create_articles(count)
-
-    # count of published articles for the paginator, the page of articles, their images
-    with django_assert_num_queries(3):
-        response = client.get("/en/articles/")
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("count", [1, 20])
-def test_home_query_count_does_not_grow(client, django_assert_num_queries, count):
-    _create_articles(count)
-
-    # the latest articles, their images
-    with django_assert_num_queries(2):
-        client.get("/sl/")
-
-
-@pytest.mark.parametrize("count", [1, 20])
-def test_article_detail_query_count_does_not_grow(client, django_assert_num_queries, count):
-    article = ArticleFactory()
-    for number in range(1, count + 1):
-        ArticleImageFactory(article=article)
-        ArticleAttachmentFactory(article=article)
-        ArticleReferenceFactory(article=article, position=number)
-
-    # the article, its images, attachments and references
-    with django_assert_num_queries(4):
-        response = client.get(f"/en/articles/{article.slug_en}/")
-    assertContains(response, article.title_en)
-
-
 def test_staff_who_may_not_change_articles_cannot_preview_drafts(client):
     """Pen test #17.6: a moderator (staff, no article rights) reads no unpublished draft."""
     draft = ArticleFactory(title_en="Secret plan", status=Article.Status.DRAFT,
