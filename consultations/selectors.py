@@ -273,7 +273,8 @@ def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
     _attach_replies(comments)
     _mark_my_supports(comments, user)
     if comments:
-        _attach_responses(comments[0].consultation, comments)
+        # The consultation's id is enough to read its responses: no query to load it again.
+        _attach_responses(Consultation(pk=comments[0].consultation_id), comments)
     return comments
 
 

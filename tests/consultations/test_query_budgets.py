@@ -225,9 +225,8 @@ def test_discussion_page_has_a_fixed_query_budget_for_visitors(
     section = consultation.sections.first() if target == "section" else None
     name = _target_name(section)
     # consultation, the section (not for the draft), the target's comments counted (for the
-    # pages) and the page of them with their support counts, their replies, the consultation
-    # again (through the first comment, to read its official responses), official responses
-    queries = 7 if section else 6
+    # pages) and the page of them with their support counts, their replies, official responses
+    queries = 6 if section else 5
     with django_assert_num_queries(queries):
         response = client.get(_discussion_url(consultation, section))
 
@@ -247,8 +246,8 @@ def test_discussion_page_has_a_fixed_query_budget_for_citizens(
     section = consultation.sections.first()
     name = _target_name(section)
 
-    # the visitor's 7, + session, user, the citizen's supports, verified email
-    with django_assert_num_queries(11):
+    # the visitor's 6, + session, user, the citizen's supports, verified email
+    with django_assert_num_queries(10):
         response = client.get(_discussion_url(consultation, section))
 
     page = response.content.decode()
