@@ -71,6 +71,50 @@ def _moderation_counts(consultation: Consultation) -> dict[str, list[dict]]:
     }
 
 
+def _comment_actions(
+    request: HttpRequest, consultation: Consultation, comments: list[Comment], *, taking_part: bool
+) -> dict:
+    """The context the comment template acts with: the reader's permissions on each comment
+    shown, a reply form for each comment they may reply to (with ids of its own, so that a page
+    of many threads stays valid), and the hidden field of each support button."""
+    allowed = permissions.comment_permissions(request.user, comments, taking_part=taking_part)
+    for comment in comments:
+        comment.reply_form = (
+            ReplyForm(
+                consultation=consultation,
+                user=request.user,
+                initial={"parent": comment.pk},
+                auto_id=f"reply-{comment.pk}-%s",
+            )
+            if comment.pk in allowed.reply
+            else None
+        )
+    return {
+        "allowed": allowed,
+        # The same for every comment, and without an id: rendered once, not once a comment.
+        "support_fields": {
+            action: SupportForm(initial={"action": action}, auto_id=False)["action"].as_hidden()
+            for action in ("support", "withdraw")
+        },
+    }
+
+
+def _target_forms(consultation: Consultation, discussions: list[selectors.Discussion]) -> None:
+    """Give each target on the page its comment and vote forms, with ids of its own."""
+    for discussion in discussions:
+        anchor = discussion.section.anchor if discussion.section else "draft"
+        discussion.comment_form = CommentForm(
+            consultation=consultation,
+            initial={"section": discussion.section},
+            auto_id=f"{anchor}-%s",
+        )
+        discussion.vote_form = VoteForm(
+            consultation=consultation,
+            initial={"section": discussion.section, "choice": discussion.my_vote},
+            auto_id=f"{anchor}-vote-%s",
+        )
+
+
 @require_safe
 @pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -80,18 +124,29 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(
             reverse("consultations:detail", kwargs={"slug": canonical_slug}), permanent=True
         )
+    discussions = selectors.consultation_page(consultation, user=request.user)
+    barrier = permissions.participation_barrier(request.user, consultation)
+    can_take_part = barrier is None
+    if can_take_part:
+        _target_forms(consultation, discussions)
     return render(
         request,
         "consultations/consultation_detail.html",
         {
             "consultation": consultation,
             "version": consultation.localized(),
-            "discussions": selectors.consultation_page(consultation, user=request.user),
-            "can_take_part": permissions.can_take_part(request.user, consultation),
-            "is_verified_citizen": permissions.is_verified_citizen(request.user),
+            "discussions": discussions,
+            "can_take_part": can_take_part,
+            "barrier": barrier,
             "moderation": _moderation_counts(consultation),
             "alternates": language_alternates(request, _paths(consultation)),
             "section": "consultations",
+            **_comment_actions(
+                request,
+                consultation,
+                [comment for discussion in discussions for comment in discussion.comments],
+                taking_part=can_take_part,
+            ),
         },
     )
 
@@ -106,6 +161,7 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
         selectors.discussion_page(consultation, section, user=request.user), COMMENTS_PER_PAGE
     ).get_page(request.GET.get("page"))
     comments = selectors.finish_comments(list(page.object_list), user=request.user)
+    can_take_part = permissions.can_take_part(request.user, consultation)
     return render(
         request,
         "consultations/discussion.html",
@@ -115,44 +171,33 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
             "target_section": section,
             "page": page,
             "comments": comments,
-            "can_take_part": permissions.can_take_part(request.user, consultation),
             "alternates": language_alternates(
                 request, _paths(consultation, "discussion", target=target)
             ),
             "section": "consultations",
+            **_comment_actions(request, consultation, comments, taking_part=can_take_part),
         },
     )
-
-
-def _posted_id(value: str | None) -> int | None:
-    # isdecimal, not isdigit: "²" is a digit that int() refuses (a server error).
-    return int(value) if value and value.isdecimal() else None
 
 
 @require_POST
 def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = access.load_consultation(request, slug)
-    parent_id = _posted_id(request.POST.get("parent"))
-    # Looked up before sending a visitor to sign in: a comment nobody may read answers 404
-    # to everyone, exactly as an id that does not exist.
-    parent = (
-        selectors.comment_for_action(consultation, parent_id, user=request.user)
-        if parent_id
-        else None
-    )
-    if parent_id and parent is None:
+    if request.POST.get("parent"):
+        form = ReplyForm(request.POST, consultation=consultation, user=request.user)
+    else:
+        form = CommentForm(request.POST, consultation=consultation)
+    # Checked before sending a visitor to sign in: a section or comment nobody may read
+    # answers 404 to everyone, exactly as an id that does not exist.
+    if form.names_nothing_known():
         raise Http404
-    section = (
-        parent.section
-        if parent
-        else _section(consultation, _posted_id(request.POST.get("section")))
-    )
+    parent = form.cleaned_data.get("parent")
+    section = form.cleaned_data.get("section")
     refusal = access.refuse_unless_citizen(
         request, consultation, parent.anchor if parent else (section.anchor if section else "draft")
     )
     if refusal:
         return refusal
-    form = (ReplyForm if parent else CommentForm)(request.POST)
     # Only a post the form accepts takes a turn, and it gives the turn back if refused below.
     turn = access.take_turn(request, "reply" if parent else "comment") if form.is_valid() else None
     if isinstance(turn, str):
@@ -199,22 +244,25 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def vote(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = access.load_consultation(request, slug)
-    form = VoteForm(request.POST)
-    section_id = _posted_id(request.POST.get("section"))
-    anchor = f"section-{section_id}" if section_id else "draft"
+    form = VoteForm(request.POST, consultation=consultation)
+    # Read at once: a refusal sends the person back to the section they voted on.
+    section = None if form.has_error("section") else form.cleaned_data.get("section")
+    anchor = section.anchor if section else "draft"
     refusal = access.refuse_unless_citizen(request, consultation, anchor)
     if refusal:
         return refusal
-    if not form.is_valid():
-        for error in form.errors.get("choice", []) or [_("Your vote could not be read.")]:
+    if form.has_error("choice"):
+        for error in form.errors["choice"]:
             messages.error(request, error)
         return redirect(access.page_url(consultation, anchor))
+    if form.has_error("section"):
+        raise Http404
     try:
         services.vote_cast(
             consultation=consultation,
             user=request.user,
             choice=form.cleaned_data["choice"],
-            section=_section(consultation, form.cleaned_data["section"]),
+            section=section,
         )
     except ValidationError as error:
         for message in error.messages:

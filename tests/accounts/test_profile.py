@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -7,9 +8,10 @@ from pytest_django.asserts import assertContains, assertNotContains
 from accounts.models import User
 from consultations import services
 from consultations.models import Comment, Vote
+from consultations.moderation import services as moderation
 from consultations.selectors import tallies
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
-from tests.factories import CitizenFactory
+from tests.factories import CitizenFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,29 @@ def test_profile_lists_my_comments_with_their_state_and_my_votes(client, maja, d
     assertContains(response, "<td>removed by the author</td>", html=True)
     assertNotContains(response, "Withdrawn idea.")
     assertContains(response, "<td>disagree</td>", html=True)
+
+
+def test_profile_offers_a_review_of_a_hidden_or_rejected_comment_once(client, maja, draft):
+    moderator = StaffFactory()
+    hidden, rejected, asked, _published = (
+        CommentFactory(consultation=draft, author=maja, body=body)
+        for body in ("Hidden one.", "Rejected one.", "Already asked.", "Published one.")
+    )
+    Comment.objects.filter(pk=rejected.pk).update(status=Comment.Status.PENDING)
+    rejected.refresh_from_db()
+    hidden, rejected, asked = (
+        moderation.comment_moderate(
+            comment=comment, moderator=moderator, action=action, reason="off_topic"
+        )
+        for comment, action in ((hidden, "hide"), (rejected, "reject"), (asked, "hide"))
+    )
+    moderation.appeal_submit(comment=asked, author=maja, message="Please look again.")
+
+    html = client.get("/en/accounts/profile/").content.decode()
+
+    offered = re.findall(r"/comments/(\d+)/appeal/", html)
+    assert sorted(map(int, offered)) == sorted([hidden.pk, rejected.pk])
+    assert html.count("Review requested") == 1
 
 
 def test_profile_never_shows_another_persons_data(client, maja, draft):
