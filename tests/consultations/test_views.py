@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
