@@ -87,23 +87,27 @@ def values_for(
 # A problem, with the strings it concerns: one when it is clear whose it is, else those of the
 # post or the page where it showed.
 Found = list[tuple[Sequence[str], str]]
+# What a check costs beyond its strings (a world to make, pages and files to render), counted
+# in strings.
+CHECK_COST = 10
 
 
 def blame(
-    check: Callable[[list[str]], Found], vectors: Sequence[str], *, rechecks: int = 40
+    check: Callable[[list[str]], Found], vectors: Sequence[str], *, effort: float = 4
 ) -> dict[str, list[str]]:
     """Each string's own problems, `check` having sent all of them to an input at once.
 
     The strings of a problem shared by several (a post that packed them, a page, a feed or a
     file that showed them) are checked again in halves, down to one, so that a string's case
-    fails for its own problems only. What no smaller group shows again, or what is left when
-    `rechecks` runs out (when everything fails, narrowing down would take long), stays with
-    every string it concerned, saying so.
+    fails for its own problems only. What no smaller group shows again stays with every string
+    it concerned, saying so; so does what is left when checking again has cost about `effort`
+    times the first check (when many strings fail, narrowing all of them down would take long:
+    `-k` picks a group to narrow down).
     """
-    return _blame(check, list(vectors), [rechecks])
+    return _blame(check, list(vectors), [effort * (len(vectors) + 10 * CHECK_COST)])
 
 
-def _blame(check, vectors: list[str], budget: list[int]) -> dict[str, list[str]]:
+def _blame(check, vectors: list[str], budget: list[float]) -> dict[str, list[str]]:
     verdicts: dict[str, list[str]] = {vector: [] for vector in vectors}
     shared: dict[tuple[str, ...], list[str]] = {}
     for concerned, problem in check(vectors):
@@ -114,8 +118,9 @@ def _blame(check, vectors: list[str], budget: list[int]) -> dict[str, list[str]]
             shared.setdefault(group, []).append(problem)
     unclear = list(dict.fromkeys(vector for group in shared for vector in group))
     again: dict[str, list[str]] = {vector: [] for vector in unclear}
-    if unclear and budget[0] >= 2:
-        budget[0] -= 2
+    cost = len(unclear) + 2 * CHECK_COST
+    if unclear and budget[0] >= cost:
+        budget[0] -= cost
         middle = len(unclear) // 2
         again = _blame(check, unclear[:middle], budget) | _blame(check, unclear[middle:], budget)
         for vector in unclear:
