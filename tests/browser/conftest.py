@@ -56,8 +56,11 @@ def axe_source() -> str:
 def browser(chromium_executable):
     # Playwright's sync API runs an event loop in this thread; Django's ORM must not mind.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait for the page to get there, as long as actions may take.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_executable, args=CHROMIUM_ARGS

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from consultations.models import Comment, Consultation
 from tests.factories import CitizenFactory
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
 OPEN = "draft-guidelines-for-involving-ngos-in-e-government-services"
 CLOSED = "draft-model-open-data-charter-for-municipalities"
+TRY_AGAIN = "Please look at the following and try again."
 
 
 def _sign_in(page, email: str) -> None:
@@ -20,6 +22,8 @@ def _sign_in(page, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+    account = page.get_by_role("navigation", name="Your account")
+    expect(account.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def _scan(page, assert_accessible, url: str, expected_status: int = 200) -> None:
@@ -61,6 +65,7 @@ def test_forms_with_errors_and_signed_in_pages(page, live_server, assert_accessi
     page.get_by_label("Email").fill("eva@example.org")
     page.get_by_label("Password", exact=True).fill("not the password")
     page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)  # the login form with its error
 
     _sign_in(page, "eva@example.org")
@@ -75,13 +80,13 @@ def test_forms_with_errors_and_signed_in_pages(page, live_server, assert_accessi
     _scan(page, assert_accessible, f"/en/consultations/{OPEN}/comments/{comment.pk}/flag/")
     page.get_by_label("other").check()
     page.get_by_role("button", name="Send report").click()  # "other" without details: errors
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_contain_text(TRY_AGAIN)
     assert_accessible(page)
     page.goto(f"/en/consultations/{OPEN}/")
     first = page.locator("section.discussion").first
     first.get_by_label("Comment on this section").fill("   ")  # only spaces: refused
     first.get_by_role("button", name="Publish comment").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_contain_text(TRY_AGAIN)
     assert_accessible(page)
 
 

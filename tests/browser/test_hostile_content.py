@@ -5,6 +5,7 @@ navigation away, any new window, any script error or console error, any request 
 host (the `page` fixture) or any element that could run or load fails the test."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles import services as article_services
 from articles.models import Article
@@ -141,13 +142,12 @@ def test_hostile_text_is_shown_inert_in_chromium(page, live_server, assert_acces
         assert_accessible(page)
 
     visit(f"/en/consultations/{slug}/")
-    shown = page.locator("article.comment").count()
-    assert shown == len(world["vectors"])
-    assert page.get_by_text("<img src=x onerror=alert('summary')>").is_visible()
+    expect(page.locator("article.comment")).to_have_count(len(world["vectors"]))
+    expect(page.get_by_text("<img src=x onerror=alert('summary')>")).to_be_visible()
     visit(f"/en/consultations/{slug}/discussion/{world['sections'][0].pk}/")
     visit(f"/en/consultations/{slug}/discussion/draft/")
     visit(f"/en/articles/{world['article'].slug_en}/")
-    assert page.locator("h1").inner_text() == "<script>alert('article')</script>"
+    expect(page.locator("h1")).to_have_text("<script>alert('article')</script>")
     visit("/en/articles/")
     visit("/en/consultations/")
 
@@ -155,8 +155,10 @@ def test_hostile_text_is_shown_inert_in_chromium(page, live_server, assert_acces
     page.get_by_label("Email").fill(world["author"].email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+    account = page.get_by_role("navigation", name="Your account")
+    expect(account.get_by_role("button", name="Sign out")).to_be_visible()
     visit("/en/accounts/profile/")
-    assert page.get_by_text(world["author"].display_name, exact=True).first.is_visible()
+    expect(page.get_by_text(world["author"].display_name, exact=True).first).to_be_visible()
     # Signed in, with the reply, support and report forms beside the hostile text.
     visit(f"/en/consultations/{slug}/discussion/{world['sections'][1].pk}/")
-    assert page.locator("details.reply-box").count() == THREADS
+    expect(page.locator("details.reply-box")).to_have_count(THREADS)

@@ -1,6 +1,9 @@
 """Sign in, comment on a section, vote and report a comment with the keyboard alone."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from consultations.models import Comment, Vote
 from consultations.moderation.models import Flag
@@ -13,10 +16,10 @@ MAX_TABS = 200
 
 def _tab_to(page, locator) -> None:
     """Press Tab until `locator` has the focus, and check that the focus is visible."""
-    target = locator.element_handle()
+    expect(locator).to_be_attached()
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        if page.evaluate("el => el === document.activeElement", target):
+        if locator.evaluate("el => el === document.activeElement"):
             outline = page.evaluate(
                 "() => { const s = getComputedStyle(document.activeElement);"
                 " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
@@ -40,7 +43,7 @@ def test_keyboard_only_citizen_takes_part(page, live_server):
     page.keyboard.type("correct horse battery staple")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.wait_for_url(f"**{url}")
+    expect(page).to_have_url(re.compile(re.escape(url) + "$"))
 
     principles = page.locator(f"#section-{section.pk}")
     _tab_to(page, principles.get_by_label("Comment on this section"))

@@ -1,9 +1,11 @@
 """A citizen reports a comment, a moderator hides it, its author appeals, it is restored."""
 
 import importlib
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from playwright.sync_api import expect
 
 from consultations.models import Comment
 from consultations.moderation.models import ModerationAction
@@ -37,12 +39,13 @@ def _sign_in(page, email: str, next_url: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 def _sign_out(page) -> None:
-    page.get_by_role("navigation", name="Your account").get_by_role(
-        "button", name="Sign out"
-    ).click()
+    account = page.get_by_role("navigation", name="Your account")
+    account.get_by_role("button", name="Sign out").click()
+    expect(account.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def test_report_hide_appeal_restore(page, live_server, assert_accessible):
@@ -60,18 +63,17 @@ def test_report_hide_appeal_restore(page, live_server, assert_accessible):
 
     _sign_in(page, "ana@example.org", url)
     page.locator(f"#comment-{comment.pk}").get_by_role("link", name="Report").click()
-    assert page.locator("h1").inner_text() == "Report a comment"
+    expect(page.locator("h1")).to_have_text("Report a comment")
     assert_accessible(page)
     page.get_by_label("off-topic").check()
     page.get_by_role("button", name="Send report").click()
-    assert (
-        page.get_by_role("status").inner_text()
-        == "Thank you. Moderators will look at this comment."
+    expect(page.get_by_role("status")).to_have_text(
+        "Thank you. Moderators will look at this comment."
     )
     _sign_out(page)
 
     _sign_in(page, "mojca@example.org", "/admin/")
-    assert "1 comment waits for review." in page.locator("#content").inner_text()
+    expect(page.locator("#content")).to_contain_text("1 comment waits for review.")
     page.get_by_role("link", name="1 comment waits for review.").click()
     page.get_by_role(
         "link", name="The ministry should *also* publish who wrote each draft."
@@ -80,18 +82,16 @@ def test_report_hide_appeal_restore(page, live_server, assert_accessible):
     page.get_by_label("Reason").select_option("off_topic")
     page.get_by_label("Note to the author").fill("Please keep to the principles in this chapter.")
     page.get_by_role("button", name="Hide").click()
-    assert "1 comment decided." in page.locator(".messagelist").inner_text()
+    expect(page.locator(".messagelist")).to_contain_text("1 comment decided.")
     page.goto(url)
-    assert page.locator(f"#comment-{comment.pk}").inner_text().strip() == (
-        "Hidden by a moderator: off-topic."
-    )
+    expect(page.locator(f"#comment-{comment.pk}")).to_have_text("Hidden by a moderator: off-topic.")
     _sign_out(page)
 
     _sign_in(page, "tomaz@example.org", "/en/accounts/profile/")
-    profile = page.locator("main").inner_text()
-    assert "hidden by a moderator" in profile
-    assert "Reason: off-topic" in profile
-    assert "Please keep to the principles in this chapter." in profile
+    profile = page.locator("main")
+    expect(profile).to_contain_text("hidden by a moderator")
+    expect(profile).to_contain_text("Reason: off-topic")
+    expect(profile).to_contain_text("Please keep to the principles in this chapter.")
     assert_accessible(page)
     page.get_by_role("link", name="Ask for a review").click()
     assert_accessible(page)
@@ -99,18 +99,19 @@ def test_report_hide_appeal_restore(page, live_server, assert_accessible):
         "It is about the principle of transparency."
     )
     page.get_by_role("button", name="Ask for a review").click()
-    assert "Review requested" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Review requested")
     _sign_out(page)
 
     _sign_in(page, "mojca@example.org", "/admin/consultations/comment/?attention=yes")
     page.get_by_role(
         "link", name="The ministry should *also* publish who wrote each draft."
     ).click()
-    assert "It is about the principle of transparency." in page.locator("#content").inner_text()
+    expect(page.locator("#content")).to_contain_text("It is about the principle of transparency.")
     page.get_by_role("link", name="Restore").click()
     page.get_by_role("button", name="Restore").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 comment decided.")
     page.goto(url)
-    assert "publish who wrote each draft" in page.locator(f"#comment-{comment.pk}").inner_text()
+    expect(page.locator(f"#comment-{comment.pk}")).to_contain_text("publish who wrote each draft")
     assert_accessible(page)
 
     comment.refresh_from_db()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,11 +29,11 @@ def test_journalist_downloads_the_closed_consultations_dossier_in_both_languages
 
     page.goto("/en/consultations/")
     card = page.locator("article.card", has_text=EN_TITLE)
-    assert card.get_by_text("Results and open data").is_visible()
+    expect(card.get_by_text("Results and open data")).to_be_visible()
     assert_accessible(page)
 
     card.get_by_role("link", name=EN_TITLE).click()
-    assert page.locator("h1").inner_text() == EN_TITLE
+    expect(page.locator("h1")).to_have_text(EN_TITLE)
     assert_accessible(page)
     english = _download(page, page.get_by_role("link", name="Results dossier (PDF)"))
     assert english.trailer["/Root"]["/Lang"] == "en"
@@ -42,7 +43,7 @@ def test_journalist_downloads_the_closed_consultations_dossier_in_both_languages
     assert "Published comments" in text
 
     page.get_by_role("button", name="Slovenščina").click()
-    assert page.locator("h1").inner_text() == SL_TITLE
+    expect(page.locator("h1")).to_have_text(SL_TITLE)
     assert_accessible(page)
     slovenian = _download(page, page.locator('a[href$="/results.pdf"]'))
     assert slovenian.trailer["/Root"]["/Lang"] == "sl"

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,28 +23,29 @@ def test_visitor_switches_language_reads_the_report_and_downloads_its_pdf(
     page, live_server, demo, assert_accessible
 ):
     page.goto("/")
-    assert page.url == f"{live_server.url}/en/"
-    assert page.locator("h1").inner_text() == "Institute for Electronic Participation"
+    expect(page).to_have_url(f"{live_server.url}/en/")
+    expect(page.locator("h1")).to_have_text("Institute for Electronic Participation")
     assert_accessible(page)
 
     page.get_by_role("button", name="Slovenščina").click()
-    page.wait_for_url(f"{live_server.url}/sl/")
-    assert page.locator("html").get_attribute("lang") == "sl"
-    assert page.get_by_role("heading", name="Najnovejši članki").is_visible()
+    expect(page).to_have_url(f"{live_server.url}/sl/")
+    expect(page.locator("html")).to_have_attribute("lang", "sl")
+    expect(page.get_by_role("heading", name="Najnovejši članki")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name=SL_TITLE).click()
-    assert page.locator("h1").inner_text() == SL_TITLE
-    assert page.get_by_text("Simon Delakorda").first.is_visible()
-    assert page.locator("#ref-4").is_visible()
+    expect(page.locator("h1")).to_have_text(SL_TITLE)
+    expect(page.get_by_text("Simon Delakorda").first).to_be_visible()
+    expect(page.locator("#ref-4")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="English").click()
-    page.wait_for_url(re.compile(r"/en/articles/partnership-with-civil-society"))
-    assert page.locator("h1").inner_text() == EN_TITLE
+    expect(page).to_have_url(re.compile(r"/en/articles/partnership-with-civil-society"))
+    expect(page.locator("h1")).to_have_text(EN_TITLE)
     figure = page.locator("figure.cover img")
-    assert figure.get_attribute("alt").startswith("Illustration: a coloured banner")
-    assert page.evaluate("img => img.naturalWidth", figure.element_handle()) == 1200
+    expect(figure).to_have_attribute("alt", re.compile(r"^Illustration: a coloured banner"))
+    # decode() settles once the image is loaded: its width then, not while it loads.
+    assert figure.evaluate("img => img.decode().then(() => img.naturalWidth)") == 1200
     assert_accessible(page)
 
     with page.expect_download() as download_info:
@@ -61,14 +63,14 @@ def test_untranslated_article_list_and_missing_page_are_accessible(
     assert_accessible(page)
 
     page.get_by_role("link", name="Delavnica o e-participaciji za nevladne organizacije").click()
-    assert page.get_by_text("This article is not available in English yet").is_visible()
+    expect(page.get_by_text("This article is not available in English yet")).to_be_visible()
     assert_accessible(page)
 
     response = page.goto("/en/articles/no-such-article/")
     assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
+    expect(page.locator("h1")).to_have_text("Page not found")
     assert_accessible(page)
 
     page.goto("/sl/about/")
-    assert page.locator("h1").inner_text() == "O nas"
+    expect(page.locator("h1")).to_have_text("O nas")
     assert_accessible(page)

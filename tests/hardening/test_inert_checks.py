@@ -1,6 +1,7 @@
 """The checks of the hardening suite catch what they look for: each is shown a live injection."""
 
 import io
+import re
 
 import pytest
 from pypdf import PdfWriter
@@ -9,7 +10,7 @@ from pypdf.annotations import Link
 
 from . import corpus
 from .inert import csv_rows, feed_problems, formula_cells, injected, pdf_problems, url_is_safe
-from .submit import packed, values_for
+from .submit import TOO_LONG, blame, packed, values_for
 
 LIVE = [
     '<p><img src="x" onerror="alert(1)"></p>',
@@ -99,7 +100,71 @@ def test_pdf_checks_catch_javascript_and_links_that_run():
 
 
 def test_values_hold_every_string_of_the_corpus():
+    strings = [*corpus.every_string(), TOO_LONG]
     for limit, xss_alone in [(60, True), (500, False), (5000, True), (None, False)]:
-        values = "\n".join(values_for(limit, xss_alone=xss_alone))
-        assert [text for text in corpus.every_string() if text not in values] == []
+        values = values_for(strings, limit, xss_alone=xss_alone)
+        held = [vector for value in values for vector in value.vectors]
+        assert held == list(dict.fromkeys(held))  # each string in one value
+        assert sorted(held) == sorted(strings if limit else corpus.every_string())
+        assert [v for v in values if any(s[:limit] not in v.text for s in v.vectors)] == []
     assert packed(["ab", "cd", "efgh", "toolong"], 5, " ") == ["ab cd", "efgh", "toolong"]
+
+
+def test_every_string_has_a_name_of_its_own():
+    names = corpus.named()
+    assert list(names.values()) == corpus.every_string()
+    assert all(
+        re.fullmatch(r"(owasp|markdown|mutation|blns)-\d{3,4}(-[a-z0-9-]+)?", n) for n in names
+    )
+    name = next(name for name in names if name.startswith("blns-0042-"))
+    assert names[name] == corpus.blns()[42]
+
+
+def _check_shows(bad: set[str], together: frozenset = frozenset()):
+    """A check that posts its strings in pairs and shows them all on one page: `bad` strings
+    break their pair, `together` breaks the page only when all of it is there."""
+    runs = []
+
+    def check(vectors):
+        runs.append(list(vectors))
+        found = [((vector,), "refused") for vector in vectors if vector == "refused"]
+        for start in range(0, len(vectors), 2):
+            pair = vectors[start : start + 2]
+            found += [(pair, f"post: {vector}") for vector in pair if vector in bad]
+        if together and together <= set(vectors):
+            found.append((vectors, "page"))
+        return found
+
+    return check, runs
+
+
+def test_blame_gives_each_string_its_own_problems():
+    strings = [f"s{n}" for n in range(16)] + ["refused"]
+    check, runs = _check_shows({"s5", "s12"})
+
+    verdicts = blame(check, strings)
+
+    assert {s: p for s, p in verdicts.items() if p} == {
+        "s5": ["post: s5"], "s12": ["post: s12"], "refused": ["refused"],
+    }  # fmt: skip
+    assert len(runs) < 2 * 2 * 5  # two strings narrowed down in halves
+
+
+def test_blame_keeps_a_problem_no_smaller_group_shows_with_the_whole_group():
+    strings = [f"s{n}" for n in range(8)]
+    check, _runs = _check_shows(set(), together=frozenset(strings))
+
+    verdicts = blame(check, strings)
+
+    assert all(p == ["page (shown by these 8 strings together, not narrowed down)"]
+               for p in verdicts.values())  # fmt: skip
+
+
+def test_blame_stops_narrowing_down_when_everything_fails():
+    strings = [f"s{n}" for n in range(64)]
+    check, runs = _check_shows(set(strings))
+
+    verdicts = blame(check, strings, effort=0.6)  # 98 strings: halves of 64 cost 84
+
+    assert [len(strings) for strings in runs] == [64, 32, 32]
+    assert all(problems for problems in verdicts.values())

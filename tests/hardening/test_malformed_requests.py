@@ -1,11 +1,20 @@
 """Requests no browser of ours would send: each gets a clean 400, 403, 404 or 405, never a 500.
 
-The clients here answer a server error with its status instead of raising it, so that one
-run lists every request that failed.
+Each request is its own case. The clients here answer a server error with its status instead
+of raising it. Where many requests go to one world (a consultation, a comment, an article and
+people signed in), the world is made once for all of them (the `verdict` fixture) and each
+request is sent in a savepoint rolled back after it, by a client without the cookies an
+earlier request left: no request sees what another did.
 """
 
+import re
+from collections.abc import Callable
+from functools import partial
+
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.utils.translation import gettext, override
 
@@ -18,7 +27,12 @@ pytestmark = pytest.mark.django_db
 OUR_404 = '<meta name="robots" content="noindex">'
 FORM = "application/x-www-form-urlencoded"
 HUGE = "9" * 30
-ODD_IDS = ["²", "١٢", "-1", " 1", "1e3", "0x1", HUGE, "", "\x00", "1.5", "abc", "١", "Ⅻ"]
+# Odd ids, by a name `-k` can type.
+ODD_IDS = {
+    "superscript-two": "²", "arabic-twelve": "١٢", "minus-one": "-1", "space-one": " 1",
+    "1e3": "1e3", "0x1": "0x1", "huge": HUGE, "empty": "", "nul": "\x00", "1.5": "1.5",
+    "abc": "abc", "arabic-one": "١", "roman-twelve": "Ⅻ",
+}  # fmt: skip
 
 
 def _client(user=None, **defaults) -> Client:
@@ -28,13 +42,89 @@ def _client(user=None, **defaults) -> Client:
     return client
 
 
+class World:
+    """A consultation with a section and a comment, an article, and clients to send as."""
+
+    def __init__(self):
+        self.consultation = ConsultationFactory(title_en="Draft rules", title_sl="Osnutek pravil")
+        section = SectionFactory(consultation=self.consultation)
+        self.comment = CommentFactory(consultation=self.consultation, section=section)
+        self.article = ArticleFactory(title_en="News", title_sl="Novica")
+        self.author = CitizenFactory()
+        self._sessions = {
+            "citizen": self._session(self.author),
+            "staff": self._session(StaffFactory()),
+        }
+
+    @staticmethod
+    def _session(user) -> str:
+        client = Client()
+        client.force_login(user)
+        return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    @property
+    def slug(self) -> str:
+        return self.consultation.slug_en
+
+    def client(self, who: str | None = None, **defaults) -> Client:
+        """A client without cookies, signed in as the "citizen" or "staff" when asked."""
+        client = Client(raise_request_exception=False, **defaults)
+        if who is not None:
+            client.cookies[settings.SESSION_COOKIE_NAME] = self._sessions[who]
+        return client
+
+    def visitor(self) -> Client:
+        return self.client()
+
+    def citizen(self) -> Client:
+        return self.client("citizen")
+
+    def staff(self) -> Client:
+        return self.client("staff")
+
+
 @pytest.fixture
-def world():
-    consultation = ConsultationFactory(title_en="Draft rules", title_sl="Osnutek pravil")
-    section = SectionFactory(consultation=consultation)
-    comment = CommentFactory(consultation=consultation, section=section)
-    article = ArticleFactory(title_en="News", title_sl="Novica")
-    return {"consultation": consultation, "comment": comment, "article": article}
+def world() -> World:
+    return World()
+
+
+Requests = dict[str, Callable[[World], object]]
+
+
+def _cases(requests: Requests) -> list:
+    """A case for each request, its id the request's name as `-k` can type it ("a" * 300 as
+    "ax300")."""
+    ids: dict[str, int] = {}
+    cases = []
+    for name in requests:
+        short = re.sub(r"(.)\1{7,}", lambda run: f"{run[1]}x{len(run[0])}", name)
+        slug = re.sub(r"[^a-z0-9]+", "-", short.lower()).strip("-")[:70].rstrip("-")
+        ids[slug] = ids.get(slug, 0) + 1
+        cases.append(pytest.param(name, id=slug if ids[slug] == 1 else f"{slug}-{ids[slug]}"))
+    return cases
+
+
+def _sent(requests: Requests, expect: Callable, names: list[str]) -> dict[str, list[str]]:
+    """Send each named request to one world, each in a savepoint rolled back after it; what
+    is wrong with each response (`expect(name, response, world)`)."""
+    world = World()
+    verdicts = {}
+    for name in names:
+        with transaction.atomic():
+            try:
+                verdicts[name] = expect(name, requests[name](world), world)
+            except Exception as error:  # the request's own failure, not the others'
+                verdicts[name] = [f"raised {error!r:.300}"]
+            transaction.set_rollback(True)
+    return verdicts
+
+
+def _status_among(*statuses: int) -> Callable:
+    def expect(_name, response, _world) -> list[str]:
+        ok = response.status_code in statuses
+        return [] if ok else [f"status {response.status_code}, not one of {statuses}"]
+
+    return expect
 
 
 def _is_our_400(response, language: str) -> bool:
@@ -45,41 +135,44 @@ def _is_our_400(response, language: str) -> bool:
     return f'<html lang="{language}">' in html and f"<h1>{heading}</h1>" in html
 
 
-def _outcomes(requests) -> list[tuple[str, int]]:
-    return [(name, call().status_code) for name, call in requests]
+def _comments(world: World) -> str:
+    return f"/en/consultations/{world.slug}/comments/"
 
 
-def test_oversized_and_overfull_posts_get_our_400_page(world):
-    citizen = _client(CitizenFactory())
-    visitor = _client()
-    comments = f"/en/consultations/{world['consultation'].slug_en}/comments/"
-    huge_body = "body=" + "x" * (3 * 1024 * 1024)  # over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)
-    many_fields = "&".join(f"field{number}=1" for number in range(1100))
-    many_files = {f"f{n}": SimpleUploadedFile(f"a{n}.txt", b"x") for n in range(120)}
-    requests = {
-        "huge comment": lambda: citizen.post(comments, huge_body, content_type=FORM),
-        "huge multipart comment": lambda: citizen.post(comments, {"body": "x" * 3_000_000}),
-        "huge signup": lambda: visitor.post("/en/accounts/signup/", huge_body, content_type=FORM),
-        "huge language switch": lambda: visitor.post(
-            "/i18n/setlang/", huge_body, content_type=FORM
-        ),
-        "too many fields": lambda: citizen.post(comments, many_fields, content_type=FORM),
-        "too many files": lambda: citizen.post(comments, many_files),
-        "multipart without boundary": lambda: citizen.post(
-            comments, b"body=x", content_type="multipart/form-data"
-        ),
-        "multipart with an empty boundary": lambda: citizen.post(
-            comments, b"x", content_type="multipart/form-data; boundary="
-        ),
-        "host we do not serve": lambda: _client(HTTP_HOST="portal.invalid").get("/en/"),
-    }
-    responses = {name: call() for name, call in requests.items()}
+HUGE_BODY = "body=" + "x" * (3 * 1024 * 1024)  # over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)
+MANY_FIELDS = "&".join(f"field{number}=1" for number in range(1100))
+OVERSIZED: Requests = {
+    "huge comment": lambda w: w.citizen().post(_comments(w), HUGE_BODY, content_type=FORM),
+    "huge multipart comment": lambda w: w.citizen().post(_comments(w), {"body": "x" * 3_000_000}),
+    "huge signup": lambda w: w.visitor().post("/en/accounts/signup/", HUGE_BODY, content_type=FORM),
+    "huge language switch": lambda w: w.visitor().post(
+        "/i18n/setlang/", HUGE_BODY, content_type=FORM
+    ),
+    "too many fields": lambda w: w.citizen().post(_comments(w), MANY_FIELDS, content_type=FORM),
+    "too many files": lambda w: w.citizen().post(
+        _comments(w), {f"f{n}": SimpleUploadedFile(f"a{n}.txt", b"x") for n in range(120)}
+    ),
+    "multipart without boundary": lambda w: w.citizen().post(
+        _comments(w), b"body=x", content_type="multipart/form-data"
+    ),
+    "multipart with an empty boundary": lambda w: w.citizen().post(
+        _comments(w), b"x", content_type="multipart/form-data; boundary="
+    ),
+    "host we do not serve": lambda w: w.client(HTTP_HOST="portal.invalid").get("/en/"),
+}
 
-    assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(requests, 400)
-    for name, response in responses.items():
-        # The language switch lives outside /sl/ and /en/: its page is in the default language.
-        language = "sl" if name == "huge language switch" else "en"
-        assert _is_our_400(response, language), name
+
+def _our_400_page(name, response, _world) -> list[str]:
+    # The language switch lives outside /sl/ and /en/: its page is in the default language.
+    language = "sl" if name == "huge language switch" else "en"
+    if response.status_code != 400:
+        return [f"status {response.status_code}"]
+    return [] if _is_our_400(response, language) else [f"not our 400 page in {language}"]
+
+
+@pytest.mark.parametrize("name", _cases(OVERSIZED))
+def test_oversized_and_overfull_posts_get_our_400_page(verdict, name):
+    assert verdict(partial(_sent, OVERSIZED, _our_400_page), name=name) == []
 
 
 def test_the_400_page_speaks_the_language_of_the_address(world):
@@ -93,11 +186,11 @@ def test_the_400_page_speaks_the_language_of_the_address(world):
 def test_an_oversized_post_is_a_400_even_where_the_csrf_check_reads_it(world):
     client = Client(raise_request_exception=False, enforce_csrf_checks=True)
     client.force_login(CitizenFactory())
-    client.get(f"/en/consultations/{world['consultation'].slug_en}/")
+    client.get(f"/en/consultations/{world.slug}/")
     token = client.cookies["csrftoken"].value
 
     response = client.post(
-        f"/en/consultations/{world['consultation'].slug_en}/comments/",
+        f"/en/consultations/{world.slug}/comments/",
         f"csrfmiddlewaretoken={token}&body=" + "x" * 3_000_000,
         content_type=FORM,
     )
@@ -106,78 +199,100 @@ def test_an_oversized_post_is_a_400_even_where_the_csrf_check_reads_it(world):
     assert _is_our_400(response, "en")
 
 
-def test_undecodable_or_odd_form_data_is_refused_or_read_never_a_server_error(world):
-    author = CitizenFactory()
-    citizen = _client(author)
-    slug = world["consultation"].slug_en
-    comments = f"/en/consultations/{slug}/comments/"
-    comment = f"/en/consultations/{slug}/comments/{world['comment'].pk}"
+def _odd_form_data() -> Requests:
+    def comment(w: World) -> str:
+        return f"/en/consultations/{w.slug}/comments/{w.comment.pk}"
+
     multipart = b'--x\r\nContent-Disposition: form-data; name="body"\r\n\r\nok'
-    # (name, path, data, content type or None for multipart)
-    posts = [
-        ("invalid UTF-8, escaped", comments, b"body=%FF%FEok", FORM),
-        ("invalid UTF-8, raw", comments, b"body=\xff\xfeok", FORM),
-        ("unknown charset", comments, b"body=ok", f"{FORM}; charset=no-such-42"),
-        ("JSON body", comments, b'{"body": 1}', "application/json"),
-        ("NUL in the text", comments, {"body": "a\x00b"}, None),
-        ("truncated multipart", comments, multipart, "multipart/form-data; boundary=x"),
-    ]
-    for value in ODD_IDS:
-        posts += [
-            (f"parent {value!r}", comments, {"body": "Hi", "parent": value}, None),
-            (f"section {value!r}", comments, {"body": "Hi", "section": value}, None),
-            (f"vote {value!r}", f"/en/consultations/{slug}/vote/", {"choice": "agree",
-                                                                    "section": value}, None),
-            (f"support {value!r}", f"{comment}/support/", {"action": value}, None),
-            (f"flag {value!r}", f"{comment}/flag/", {"reason": value}, None),
-        ]  # fmt: skip
-    requests = [
-        (name, lambda p=path, d=data, t=kind: citizen.generic("POST", p, d, content_type=t))
-        if isinstance(data, bytes)
-        else (name, lambda p=path, d=data: citizen.post(p, d))
-        for name, path, data, kind in posts
-    ]
+    raw = {
+        "invalid UTF-8, escaped": (b"body=%FF%FEok", FORM),
+        "invalid UTF-8, raw": (b"body=\xff\xfeok", FORM),
+        "unknown charset": (b"body=ok", f"{FORM}; charset=no-such-42"),
+        "JSON body": (b'{"body": 1}', "application/json"),
+        "truncated multipart": (multipart, "multipart/form-data; boundary=x"),
+    }
+    requests: Requests = {
+        name: lambda w, d=data, t=kind: w.citizen().generic("POST", _comments(w), d, content_type=t)
+        for name, (data, kind) in raw.items()
+    }
+    requests["NUL in the text"] = lambda w: w.citizen().post(_comments(w), {"body": "a\x00b"})
+    for label, value in ODD_IDS.items():
+        requests |= {
+            f"parent {label}": lambda w, v=value: w.citizen().post(
+                _comments(w), {"body": "Hi", "parent": v}
+            ),
+            f"section {label}": lambda w, v=value: w.citizen().post(
+                _comments(w), {"body": "Hi", "section": v}
+            ),
+            f"vote {label}": lambda w, v=value: w.citizen().post(
+                f"/en/consultations/{w.slug}/vote/", {"choice": "agree", "section": v}
+            ),
+            f"support {label}": lambda w, v=value: w.citizen().post(
+                f"{comment(w)}/support/", {"action": v}
+            ),
+            f"flag {label}": lambda w, v=value: w.citizen().post(
+                f"{comment(w)}/flag/", {"reason": v}
+            ),
+        }
+    return requests
 
-    outcomes = _outcomes(requests)
 
-    assert [(name, status) for name, status in outcomes if status not in (302, 400, 404)] == []
-    # Undecodable bytes arrive as U+FFFD (escaped) or read as Latin-1 (raw), not as an error.
-    bodies = list(Comment.objects.filter(author=author).values_list("body", flat=True))
-    assert bodies[:2] == ["\ufffd\ufffdok", "ÿþok"]
+ODD_FORM_DATA = _odd_form_data()
+# Undecodable bytes arrive as U+FFFD (escaped) or read as Latin-1 (raw), not as an error.
+STORED_AS = {"invalid UTF-8, escaped": ["\ufffd\ufffdok"], "invalid UTF-8, raw": ["ÿþok"]}
 
 
-def test_odd_query_strings_are_read_or_ignored(world):
-    slug = world["consultation"].slug_en
-    staff = _client(StaffFactory())
-    visitor = _client()
+def _refused_or_read(name, response, world) -> list[str]:
+    problems = _status_among(302, 400, 404)(name, response, world)
+    if name in STORED_AS:
+        bodies = list(Comment.objects.filter(author=world.author).values_list("body", flat=True))
+        if bodies != STORED_AS[name]:
+            problems.append(f"stored {bodies!r}")
+    return problems
+
+
+@pytest.mark.parametrize("name", _cases(ODD_FORM_DATA))
+def test_undecodable_or_odd_form_data_is_refused_or_read_never_a_server_error(verdict, name):
+    assert verdict(partial(_sent, ODD_FORM_DATA, _refused_or_read), name=name) == []
+
+
+def _odd_query_strings() -> Requests:
     paths = [
-        f"/en/consultations/{slug}/discussion/draft/?page={value}" for value in ODD_IDS
-    ] + [
         "/en/?q=%FF%FE", "/en/consultations/?page=%FF", "/en/articles/?page=%00%FF",
         "/en/articles/?page=" + HUGE, "/en/accounts/login/?next=%FF%00",
         "/en/accounts/login/?next=javascript:alert(1)", "/en/consultations/feed/?%FF",
         "/en/articles/?" + "x" * 5000, "/en/consultations/?" + "&".join(["a=1"] * 1500),
         "/healthz?%00",
     ]  # fmt: skip
-    requests = [(path, lambda p=path: visitor.get(p)) for path in paths]
-    requests += [
-        (f"admin ids {value!r}", lambda v=value: staff.get(
-            "/admin/consultations/comment/moderate/hide/", {"ids": f"{v},{world['comment'].pk}"}))
-        for value in ODD_IDS
+    requests: Requests = {
+        f"discussion page {label}": lambda w, v=value: w.visitor().get(
+            f"/en/consultations/{w.slug}/discussion/draft/?page={v}"
+        )
+        for label, value in ODD_IDS.items()
+    }
+    requests |= {path: lambda w, p=path: w.visitor().get(p) for path in paths}
+    requests |= {
+        f"admin ids {label}": lambda w, v=value: w.staff().get(
+            "/admin/consultations/comment/moderate/hide/", {"ids": f"{v},{w.comment.pk}"}
+        )
+        for label, value in ODD_IDS.items()
+    }
+    admin_paths = [
+        "/admin/consultations/comment/?o=abc", "/admin/consultations/comment/?flags=%FF",
+        "/admin/consultations/comment/?q=%00", "/admin/consultations/comment/abc/change/",
+        f"/admin/consultations/comment/{HUGE}/change/",
+        f"/admin/consultations/comment/block/{HUGE}/",
     ]  # fmt: skip
-    requests += [
-        (path, lambda p=path: staff.get(p))
-        for path in [
-            "/admin/consultations/comment/?o=abc", "/admin/consultations/comment/?flags=%FF",
-            "/admin/consultations/comment/?q=%00", "/admin/consultations/comment/abc/change/",
-            f"/admin/consultations/comment/{HUGE}/change/",
-            f"/admin/consultations/comment/block/{HUGE}/",
-        ]
-    ]  # fmt: skip
+    return requests | {path: lambda w, p=path: w.staff().get(p) for path in admin_paths}
 
-    assert [
-        (name, status) for name, status in _outcomes(requests) if status not in (200, 302, 400, 404)
-    ] == []
+
+ODD_QUERY_STRINGS = _odd_query_strings()
+
+
+@pytest.mark.parametrize("name", _cases(ODD_QUERY_STRINGS))
+def test_odd_query_strings_are_read_or_ignored(verdict, name):
+    expect = _status_among(200, 302, 400, 404)
+    assert verdict(partial(_sent, ODD_QUERY_STRINGS, expect), name=name) == []
 
 
 def test_a_nul_byte_in_an_admin_filter_is_a_400():
@@ -186,108 +301,167 @@ def test_a_nul_byte_in_an_admin_filter_is_a_400():
     )
 
 
-def test_bad_slugs_ids_and_paths_are_our_404(world):
-    slug = world["consultation"].slug_en
-    comments = f"/en/consultations/{slug}/comments"
-    article = world["article"].slug_en
+def _bad_paths() -> Requests:
     paths = [
         "/en/consultations/%00/", "/en/consultations/" + "a" * 300 + "/",
         "/en/consultations/" + "a" * 10000 + "/", "/en/consultations/%C4%8D/",
         "/en/consultations/%FF%FE/", "/en/consultations/%E2%80%AE/", "/en/articles/%00/",
         "/en/articles/" + "b" * 5000 + "/", "/en/articles/%C4%8D%C5%A1/",
-        f"/en/consultations/{slug}/discussion/{HUGE}/", f"/en/consultations/{slug}/discussion/abc/",
-        f"/en/consultations/{slug}/discussion/-1/", f"{comments}/{HUGE}/flag/",
-        f"{comments}/abc/flag/", f"{comments}/{HUGE}/remove/", f"{comments}/{HUGE}/appeal/",
+        "/en/consultations/{slug}/discussion/" + HUGE + "/",
+        "/en/consultations/{slug}/discussion/abc/", "/en/consultations/{slug}/discussion/-1/",
+        "/en/consultations/{slug}/comments/" + HUGE + "/flag/",
+        "/en/consultations/{slug}/comments/abc/flag/",
+        "/en/consultations/{slug}/comments/" + HUGE + "/remove/",
+        "/en/consultations/{slug}/comments/" + HUGE + "/appeal/",
         "/en/consultations/" + "a" * 300 + "/results.pdf", "/en/consultations/%00/results.csv",
-        f"/en/articles/{article}/attachments/{HUGE}/", f"/en/articles/{article}/attachments/x/",
+        "/en/articles/{article}/attachments/" + HUGE + "/",
+        "/en/articles/{article}/attachments/x/",
         "/media/%00", "/media/" + "a" * 5000, "/static/%00", "/static/" + "a" * 5000,
     ]  # fmt: skip
-    visitor, citizen = _client(), _client(CitizenFactory())
-    requests = [(f"{who} {path[:70]}", lambda c=client, p=path: c.get(p))
-                for who, client in (("visitor", visitor), ("citizen", citizen))
-                for path in paths]  # fmt: skip
 
-    responses = [(name, call()) for name, call in requests]
+    def get(world: World, who: str, path: str):
+        client = world.citizen() if who == "citizen" else world.visitor()
+        return client.get(path.format(slug=world.slug, article=world.article.slug_en))
 
-    assert [(name, r.status_code) for name, r in responses if r.status_code != 404] == []
-    served_by_django = [r for name, r in responses if "/static/" not in name]
-    assert all(OUR_404 in r.content.decode() for r in served_by_django)
+    return {
+        f"{who} {path}": partial(lambda w, who, path: get(w, who, path), who=who, path=path)
+        for who in ("visitor", "citizen")
+        for path in paths
+    }
+
+
+BAD_PATHS = _bad_paths()
+
+
+def _our_404(name, response, _world) -> list[str]:
+    if response.status_code != 404:
+        return [f"status {response.status_code}"]
+    served_by_django = "/static/" not in name
+    if served_by_django and OUR_404 not in response.content.decode():
+        return ["not our 404 page"]
+    return []
+
+
+@pytest.mark.parametrize("name", _cases(BAD_PATHS))
+def test_bad_slugs_ids_and_paths_are_our_404(verdict, name):
+    assert verdict(partial(_sent, BAD_PATHS, _our_404), name=name) == []
 
 
 @pytest.mark.parametrize(
     "prefix",
     ["xx", "EN", "sl-SI", "sl-si", "en-us", "en-GB", "zh-hans", "x", "%00", "en%00", "%FF"],
 )
-def test_a_language_prefix_we_do_not_speak_is_our_404(client, prefix):
-    for path in (f"/{prefix}/", f"/{prefix}/consultations/", f"/{prefix}/articles/feed/"):
-        response = _client().get(path)
+@pytest.mark.parametrize(
+    "page",
+    ["/{}/", "/{}/consultations/", "/{}/articles/feed/"],
+    ids=["home", "consultations", "articles-feed"],
+)
+def test_a_language_prefix_we_do_not_speak_is_our_404(prefix, page):
+    response = _client().get(page.format(prefix))
 
-        assert response.status_code == 404, path
-        assert OUR_404 in response.content.decode()
-
-
-def test_methods_our_pages_do_not_take_are_405(world):
-    slug = world["consultation"].slug_en
-    safe_pages = [
-        "/en/", "/en/about/", "/en/consultations/", f"/en/consultations/{slug}/",
-        f"/en/consultations/{slug}/discussion/draft/", "/en/consultations/feed/",
-        "/en/articles/", f"/en/articles/{world['article'].slug_en}/", "/en/articles/feed/",
-        "/sitemap.xml", "/healthz", "/en/accounts/profile/",
-    ]  # fmt: skip
-    posts = [f"/en/consultations/{slug}/comments/", f"/en/consultations/{slug}/vote/"]
-    citizen = _client(CitizenFactory())
-    outcomes = {}
-    for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"):
-        for path in safe_pages + posts:
-            outcomes[f"{method} {path}"] = citizen.generic(method, path).status_code
-    for path in posts:
-        outcomes[f"GET {path}"] = citizen.get(path).status_code
-        outcomes[f"HEAD {path}"] = citizen.head(path).status_code
-
-    assert outcomes == dict.fromkeys(outcomes, 405)
-    for path in safe_pages:
-        response = citizen.head(path)
-        assert (response.status_code, response.content) == (200, b""), path
+    assert response.status_code == 404
+    assert OUR_404 in response.content.decode()
 
 
-def test_allauth_and_the_language_switch_answer_other_methods_without_an_error():
-    visitor, citizen = _client(), _client(CitizenFactory())
-    outcomes = {
-        f"{who} {method} {path}": client.generic(method, path).status_code
-        for who, client in (("visitor", visitor), ("citizen", citizen))
+SAFE_PAGES = [
+    "/en/", "/en/about/", "/en/consultations/", "/en/consultations/{slug}/",
+    "/en/consultations/{slug}/discussion/draft/", "/en/consultations/feed/",
+    "/en/articles/", "/en/articles/{article}/", "/en/articles/feed/",
+    "/sitemap.xml", "/healthz", "/en/accounts/profile/",
+]  # fmt: skip
+POSTS = ["/en/consultations/{slug}/comments/", "/en/consultations/{slug}/vote/"]
+
+
+def _other_methods() -> Requests:
+    def send(world: World, method: str, path: str):
+        path = path.format(slug=world.slug, article=world.article.slug_en)
+        return world.citizen().generic(method, path)
+
+    methods = {
+        (method, path)
         for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")
-        for path in ("/en/accounts/login/", "/en/accounts/signup/", "/i18n/setlang/")
+        for path in SAFE_PAGES + POSTS
+    } | {(method, path) for method in ("GET", "HEAD") for path in POSTS}
+    requests: Requests = {
+        f"{method} {path}": partial(lambda w, m, p: send(w, m, p), m=method, p=path)
+        for method, path in sorted(methods, key=lambda pair: (pair[1], pair[0]))
+    }
+    # Our pages answer HEAD as GET, without a body.
+    return requests | {
+        f"HEAD {path}": partial(lambda w, p: send(w, "HEAD", p), p=path) for path in SAFE_PAGES
     }
 
+
+OTHER_METHODS = _other_methods()
+
+
+def _405_or_a_head_without_body(name, response, _world) -> list[str]:
+    method, path = name.split(" ", 1)
+    if method == "HEAD" and path in SAFE_PAGES:
+        answer = (response.status_code, response.content)
+        return [] if answer == (200, b"") else [f"answered {answer!r:.80}"]
+    return [] if response.status_code == 405 else [f"status {response.status_code}"]
+
+
+@pytest.mark.parametrize("name", _cases(OTHER_METHODS))
+def test_methods_our_pages_do_not_take_are_405(verdict, name):
+    assert verdict(partial(_sent, OTHER_METHODS, _405_or_a_head_without_body), name=name) == []
+
+
+ALLAUTH_METHODS: Requests = {
+    f"{who} {method} {path}": partial(
+        lambda w, who, method, path: (w.citizen() if who == "citizen" else w.visitor()).generic(
+            method, path
+        ),
+        who=who,
+        method=method,
+        path=path,
+    )
+    for who in ("visitor", "citizen")
+    for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")
+    for path in ("/en/accounts/login/", "/en/accounts/signup/", "/i18n/setlang/")
+}
+
+
+@pytest.mark.parametrize("name", _cases(ALLAUTH_METHODS))
+def test_allauth_and_the_language_switch_answer_other_methods_without_an_error(verdict, name):
     # allauth's forms take PUT as POST (a form with errors) and answer OPTIONS with what they allow.
-    assert {
-        name: status for name, status in outcomes.items() if status not in (200, 302, 405)
-    } == {}
+    expect = _status_among(200, 302, 405)
+    assert verdict(partial(_sent, ALLAUTH_METHODS, expect), name=name) == []
 
 
-def test_odd_headers_and_cookies_are_survived():
-    requests = {
-        "odd languages": _client(HTTP_ACCEPT_LANGUAGE="xx;q=abc, *;q=-1, ../../etc").get("/"),
-        "endless languages": _client(HTTP_ACCEPT_LANGUAGE="en-" * 5000).get("/"),
-        "NUL in a cookie": _client(HTTP_COOKIE="sessionid=\x00; csrftoken=%FF").get("/en/"),
-        "a huge session id": _client(HTTP_COOKIE="sessionid=" + "a" * 5000).get("/en/"),
-        "a language switch to nowhere": _client().post(
-            "/i18n/setlang/", {"language": "xx", "next": "javascript:alert(1)"}
-        ),
-        "a language switch with NUL": _client().post(
-            "/i18n/setlang/", {"language": "\x00", "next": "\x00"}
-        ),
-    }
+ODD_HEADERS_AND_COOKIES = {
+    "odd languages": (
+        lambda: _client(HTTP_ACCEPT_LANGUAGE="xx;q=abc, *;q=-1, ../../etc").get("/"),
+        302,
+    ),
+    "endless languages": (lambda: _client(HTTP_ACCEPT_LANGUAGE="en-" * 5000).get("/"), 302),
+    # Refused at the door, like every NUL (#17.8).
+    "NUL in a cookie": (
+        lambda: _client(HTTP_COOKIE="sessionid=\x00; csrftoken=%FF").get("/en/"),
+        400,
+    ),
+    "a huge session id": (lambda: _client(HTTP_COOKIE="sessionid=" + "a" * 5000).get("/en/"), 200),
+    "a language switch to nowhere": (
+        lambda: _client().post("/i18n/setlang/", {"language": "xx", "next": "javascript:alert(1)"}),
+        302,
+    ),
+    "a language switch with NUL": (
+        lambda: _client().post("/i18n/setlang/", {"language": "\x00", "next": "\x00"}),
+        302,
+    ),
+}
 
-    assert {name: r.status_code for name, r in requests.items()} == {
-        "odd languages": 302,
-        "endless languages": 302,
-        "NUL in a cookie": 400,  # refused at the door, like every NUL (#17.8)
-        "a huge session id": 200,
-        "a language switch to nowhere": 302,
-        "a language switch with NUL": 302,
-    }
-    assert requests["a language switch to nowhere"]["Location"] == "/"
+
+@pytest.mark.parametrize("name", _cases(ODD_HEADERS_AND_COOKIES))
+def test_odd_headers_and_cookies_are_survived(name):
+    send, status = ODD_HEADERS_AND_COOKIES[name]
+
+    response = send()
+
+    assert response.status_code == status
+    if name == "a language switch to nowhere":
+        assert response["Location"] == "/"
 
 
 def test_a_refused_action_is_our_403_page():
@@ -306,119 +480,149 @@ def test_a_refused_action_is_our_403_page():
 NUL_SESSION = "sessionid=abcdefgh\x00ijklmnopqrstuvwxyz012345"
 
 
-def test_a_nul_byte_in_a_cookie_is_our_400_without_signing_in():
-    """Pen test #17.8: the session key reached PostgreSQL, which refuses NUL in text (500)."""
-    requests = {
-        "raw NUL in the session cookie": _client(HTTP_COOKIE=NUL_SESSION),
-        "escaped NUL in a quoted session cookie": _client(
-            HTTP_COOKIE='sessionid="abcdefgh\\000ijklmnopqrstuvwxyz012345"'
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        pytest.param(NUL_SESSION, id="raw-nul-in-the-session-cookie"),
+        pytest.param(
+            'sessionid="abcdefgh\\000ijklmnopqrstuvwxyz012345"',
+            id="escaped-nul-in-a-quoted-session-cookie",
         ),
-        "NUL in the language cookie": _client(HTTP_COOKIE="django_language=en\x00"),
-        "NUL in the CSRF cookie": _client(HTTP_COOKIE="csrftoken=\x00" + "a" * 31),
-        "NUL in a cookie's name": _client(HTTP_COOKIE="a\x00b=1"),
-    }
+        pytest.param("django_language=en\x00", id="nul-in-the-language-cookie"),
+        pytest.param("csrftoken=\x00" + "a" * 31, id="nul-in-the-csrf-cookie"),
+        pytest.param("a\x00b=1", id="nul-in-a-cookies-name"),
+    ],
+)
+def test_a_nul_byte_in_a_cookie_is_our_400_without_signing_in(cookie):
+    """Pen test #17.8: the session key reached PostgreSQL, which refuses NUL in text (500)."""
+    response = _client(HTTP_COOKIE=cookie).get("/en/")
 
-    responses = {name: client.get("/en/") for name, client in requests.items()}
-
-    assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(requests, 400)
-    assert all(_is_our_400(r, "en") for r in responses.values())
+    assert response.status_code == 400
+    assert _is_our_400(response, "en")
 
 
-def test_a_nul_byte_in_a_header_is_a_400():
-    headers = ["user-agent", "referer", "accept-language", "x-forwarded-for", "if-none-match",
-               "if-modified-since", "accept", "origin"]  # fmt: skip
+@pytest.mark.parametrize(
+    "header",
+    ["user-agent", "referer", "accept-language", "x-forwarded-for", "if-none-match",
+     "if-modified-since", "accept", "origin", "content-type"],
+)  # fmt: skip
+def test_a_nul_byte_in_a_header_is_a_400(header):
+    if header == "content-type":
+        response = _client().generic("POST", "/en/", b"x=1", content_type=f"{FORM}\x00")
+    else:
+        response = _client().get("/en/articles/", headers={header: "a\x00b"})
 
-    outcomes = {
-        header: _client().get("/en/articles/", headers={header: "a\x00b"}).status_code
-        for header in headers
-    }
+    assert response.status_code == 400
 
-    outcomes["content-type"] = (
-        _client().generic("POST", "/en/", b"x=1", content_type=f"{FORM}\x00").status_code
+
+NUL_POSTS = {
+    "in a name": ("comments", {"body": "Hello", "x\x00": "1"}),
+    "in a comment": ("comments", {"body": "Hello\x00"}),
+    "in the language switch": ("/i18n/setlang/", {"language": "\x00", "next": "/en/"}),
+    "in the sign-in form": ("/en/accounts/login/", {"login": "a@b.c\x00", "password": "x"}),
+    "in the sign-up form": ("/en/accounts/signup/", {"email": "a@b.c\x00"}),
+    "in the password reset": ("/en/accounts/password/reset/", {"email": "a@b.c\x00"}),
+}
+NUL_POSTED: Requests = {
+    name: partial(
+        lambda w, url, data: w.citizen().post(_comments(w) if url == "comments" else url, data),
+        url=url,
+        data=data,
     )
+    for name, (url, data) in NUL_POSTS.items()
+}
 
-    assert outcomes == dict.fromkeys([*headers, "content-type"], 400)
+
+def _refused_never_stored(name, response, _world) -> list[str]:
+    problems = []
+    if name == "in a name" and response.status_code != 400:
+        problems.append(f"status {response.status_code}, not 400")
+    if response.status_code >= 500:
+        problems.append(f"status {response.status_code}")
+    if name == "in a comment" and "Null characters are not allowed." not in (
+        response.content.decode()
+    ):
+        problems.append("no error about the null character")
+    if Comment.objects.filter(body__startswith="Hello").exists():
+        problems.append("stored")
+    return problems
 
 
-def test_a_nul_byte_in_a_posted_name_is_a_400_and_in_a_value_a_refusal_or_a_400(world):
+@pytest.mark.parametrize("name", _cases(NUL_POSTED))
+def test_a_nul_byte_in_a_posted_name_is_a_400_and_in_a_value_a_refusal_or_a_400(verdict, name):
     """A field's value is the form's to refuse, with its translated error and the text kept
     (test_hostile_input holds every input to that); a name no form of ours has is refused at
     the door; nothing with a NUL is ever stored, and never a 500."""
-    citizen = _client(CitizenFactory())
-    comments = f"/en/consultations/{world['consultation'].slug_en}/comments/"
-    posts = {
-        "in a name": (comments, {"body": "Hello", "x\x00": "1"}),
-        "in a comment": (comments, {"body": "Hello\x00"}),
-        "in the language switch": ("/i18n/setlang/", {"language": "\x00", "next": "/en/"}),
-        "in the sign-in form": ("/en/accounts/login/", {"login": "a@b.c\x00", "password": "x"}),
-        "in the sign-up form": ("/en/accounts/signup/", {"email": "a@b.c\x00"}),
-        "in the password reset": ("/en/accounts/password/reset/", {"email": "a@b.c\x00"}),
-    }
-
-    outcomes = {name: citizen.post(url, data) for name, (url, data) in posts.items()}
-
-    assert outcomes["in a name"].status_code == 400
-    assert {name: r.status_code for name, r in outcomes.items() if r.status_code >= 500} == {}
-    assert "Null characters are not allowed." in outcomes["in a comment"].content.decode()
-    assert not Comment.objects.filter(body__startswith="Hello").exists()
+    assert verdict(partial(_sent, NUL_POSTED, _refused_never_stored), name=name) == []
 
 
-def test_odd_admin_parameters_are_a_400_or_read_never_a_server_error(world):
-    """Pen test #17.8: a NUL in the changelist's _selected_action gave 500 on PostgreSQL."""
-    staff = _client(StaffFactory())
-    pk = world["comment"].pk
-    changelists = ["/admin/consultations/comment/", "/admin/consultations/consultation/",
-                   "/admin/articles/article/", "/admin/moderation/moderationaction/",
-                   "/admin/accounts/user/"]  # fmt: skip
-    selected = ["\x00", f"{pk}\x00", "abc", HUGE, "-1", "1.5", "", " 1", "²"]
-    requests = [
-        (f"POST {url} {value!r}", lambda u=url, v=value: staff.post(
-            u, {"action": "delete_selected", "_selected_action": [v], "index": "0"}))
-        for url in changelists
-        for value in selected
-    ]  # fmt: skip
-    requests += [
-        (f"POST {url} odd form", lambda u=url, d=data: staff.post(u, d))
-        for url in changelists
-        for data in (
-            {"action": "no_such_action", "_selected_action": [str(pk)]},
-            {"action": "delete_selected", "_selected_action": [str(pk)], "index": "x"},
-            {"action": "delete_selected", "select_across": "x", "index": "0"},
-            {"action": "delete_selected", "select_across": "1", "index": HUGE},
-            {"action": "\x00", "_selected_action": [str(pk)]},
-        )
-    ]  # fmt: skip
-    requests += [
-        (f"GET {url}?{query}", lambda u=url, q=query: staff.get(f"{u}?{q}"))
-        for url in changelists
-        for query in (
-            f"id__exact={HUGE}", "id__exact=abc", f"consultation__id__exact={HUGE}",
-            "consultation__id__exact=%00", "p=-1", "p=abc", f"p={HUGE}", "o=9.8.-7",
-            f"o={HUGE}", "q=%00", "_popup=1&_to_field=password", "e=1", "all=%00",
-            f"created_at__gte={HUGE}", "created_at__gte=%00", "decided_at__isnull=%FF",
-        )
-    ]  # fmt: skip
-    requests += [
-        (f"GET {path}", lambda p=path: staff.get(p))
-        for path in (
-            f"/admin/consultations/comment/{HUGE}/history/",
-            f"/admin/consultations/consultation/{HUGE}/delete/",
-            f"/admin/consultations/consultation/{HUGE}/change/",
-            "/admin/consultations/consultation/%00/change/",
-            f"/admin/autocomplete/?app_label=consultations&model_name=comment&field_name={HUGE}",
-            "/admin/autocomplete/?app_label=%00&model_name=%00&field_name=%00",
-            f"/admin/r/{HUGE}/{HUGE}/",
-            "/admin/r/%00/%00/",
-        )
-    ]  # fmt: skip
+CHANGELISTS = ["/admin/consultations/comment/", "/admin/consultations/consultation/",
+               "/admin/articles/article/", "/admin/moderation/moderationaction/",
+               "/admin/accounts/user/"]  # fmt: skip
 
-    outcomes = _outcomes(requests)
 
-    assert [(name, s) for name, s in outcomes if s not in (200, 302, 400, 403, 404)] == []
-    nul = [
-        (name, status)
-        for name, status in outcomes
-        if ("\\x00" in name or "%00" in name) and ("?" in name or name.startswith("POST"))
+def _odd_admin_parameters() -> Requests:
+    def post(world: World, url: str, data: dict):
+        data = {key: [v.format(pk=world.comment.pk) for v in value] if isinstance(value, list)
+                else value.format(pk=world.comment.pk) for key, value in data.items()}  # fmt: skip
+        return world.staff().post(url, data)
+
+    def get(world: World, path: str):
+        return world.staff().get(path)
+
+    selected = {"nul": "\x00", "id-and-nul": "{pk}\x00", "abc": "abc", "huge": HUGE,
+                "minus-one": "-1", "1.5": "1.5", "empty": "", "space-one": " 1",
+                "superscript-two": "²"}  # fmt: skip
+    forms = [
+        {"action": "no_such_action", "_selected_action": ["{pk}"]},
+        {"action": "delete_selected", "_selected_action": ["{pk}"], "index": "x"},
+        {"action": "delete_selected", "select_across": "x", "index": "0"},
+        {"action": "delete_selected", "select_across": "1", "index": HUGE},
+        {"action": "\x00", "_selected_action": ["{pk}"]},
     ]
-    assert [(name, status) for name, status in nul if status != 400] == []
-    assert Comment.objects.filter(pk=pk).exists()
+    queries = [
+        f"id__exact={HUGE}", "id__exact=abc", f"consultation__id__exact={HUGE}",
+        "consultation__id__exact=%00", "p=-1", "p=abc", f"p={HUGE}", "o=9.8.-7",
+        f"o={HUGE}", "q=%00", "_popup=1&_to_field=password", "e=1", "all=%00",
+        f"created_at__gte={HUGE}", "created_at__gte=%00", "decided_at__isnull=%FF",
+    ]  # fmt: skip
+    paths = [
+        f"/admin/consultations/comment/{HUGE}/history/",
+        f"/admin/consultations/consultation/{HUGE}/delete/",
+        f"/admin/consultations/consultation/{HUGE}/change/",
+        "/admin/consultations/consultation/%00/change/",
+        f"/admin/autocomplete/?app_label=consultations&model_name=comment&field_name={HUGE}",
+        "/admin/autocomplete/?app_label=%00&model_name=%00&field_name=%00",
+        f"/admin/r/{HUGE}/{HUGE}/",
+        "/admin/r/%00/%00/",
+    ]
+    requests: Requests = {}
+    for url in CHANGELISTS:
+        for label, value in selected.items():
+            data = {"action": "delete_selected", "_selected_action": [value], "index": "0"}
+            requests[f"POST {url} selecting {label}"] = partial(post, url=url, data=data)
+        for number, data in enumerate(forms, start=1):
+            requests[f"POST {url} odd form {number}"] = partial(post, url=url, data=data)
+        for query in queries:
+            requests[f"GET {url}?{query}"] = partial(get, path=f"{url}?{query}")
+    return requests | {f"GET {path}": partial(get, path=path) for path in paths}
+
+
+ODD_ADMIN_PARAMETERS = _odd_admin_parameters()
+
+
+def _admin_answer(name, response, world) -> list[str]:
+    problems = _status_among(200, 302, 400, 403, 404)(name, response, world)
+    # A NUL in a query or a selection is refused at the door.
+    has_nul = "%00" in name or name.endswith(("selecting nul", "selecting id-and-nul"))
+    if has_nul and ("?" in name or name.startswith("POST")) and response.status_code != 400:
+        problems.append(f"a NUL answered {response.status_code}, not 400")
+    if not Comment.objects.filter(pk=world.comment.pk).exists():
+        problems.append("the comment was deleted")
+    return problems
+
+
+@pytest.mark.parametrize("name", _cases(ODD_ADMIN_PARAMETERS))
+def test_odd_admin_parameters_are_a_400_or_read_never_a_server_error(verdict, name):
+    """Pen test #17.8: a NUL in the changelist's _selected_action gave 500 on PostgreSQL."""
+    assert verdict(partial(_sent, ODD_ADMIN_PARAMETERS, _admin_answer), name=name) == []
