@@ -33,20 +33,35 @@ class Tally:
     def total(self) -> int:
         return self.agree + self.disagree + self.abstain
 
-    def percent(self, count: int) -> int:
-        return round(100 * count / self.total) if self.total else 0
+    @property
+    def percents(self) -> dict[str, int]:
+        """Whole percentages that add up to 100, by the largest-remainder method.
+
+        Rounding each share alone can give 101 (67 + 17 + 17): here every choice gets the floor
+        of its share, and the points left over go to the largest remainders (ties to the choice
+        named first, so the same counts always give the same figures).
+        """
+        counts = {"agree": self.agree, "disagree": self.disagree, "abstain": self.abstain}
+        if not self.total:
+            return dict.fromkeys(counts, 0)
+        floors = {choice: 100 * count // self.total for choice, count in counts.items()}
+        remainders = {choice: 100 * count % self.total for choice, count in counts.items()}
+        by_remainder = sorted(counts, key=lambda choice: -remainders[choice])
+        for choice in by_remainder[: 100 - sum(floors.values())]:
+            floors[choice] += 1
+        return floors
 
     @property
     def agree_percent(self) -> int:
-        return self.percent(self.agree)
+        return self.percents["agree"]
 
     @property
     def disagree_percent(self) -> int:
-        return self.percent(self.disagree)
+        return self.percents["disagree"]
 
     @property
     def abstain_percent(self) -> int:
-        return self.percent(self.abstain)
+        return self.percents["abstain"]
 
 
 @dataclass
