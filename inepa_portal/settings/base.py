@@ -209,6 +209,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Ljubljana")
 USE_I18N = True
 USE_TZ = True
+# Dates as each language writes them ("8. julija 2013"), ahead of Django's own formats.
+FORMAT_MODULE_PATH = ["inepa_portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", LOCAL_DIR / "staticfiles"))
