@@ -13,6 +13,7 @@ from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
 from inepa_portal.links import site_url
 
@@ -42,8 +43,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(
         self, request: HttpRequest, user: User, form: BaseForm, commit: bool = True
     ) -> User:
-        """allauth's new account, with the display name given at signup."""
+        """allauth's new account, with the display name given at signup and the time the
+        rules were accepted."""
         user.display_name = form.cleaned_data["display_name"]
+        if form.cleaned_data.get("accept_rules"):
+            user.rules_accepted_at = timezone.now()  # the consent, with its time
         return super().save_user(request, user, form, commit=commit)
 
     def clean_email(self, email: str) -> str:

@@ -33,6 +33,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("", include("pages.urls")),
     path("articles/", include("articles.urls")),
     path("consultations/", include("consultations.urls")),
     path("consultations/", include("consultations.moderation.urls")),
