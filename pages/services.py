@@ -12,7 +12,8 @@ from .models import InformationPage
 def page_save(*, page: InformationPage) -> InformationPage:
     """Save a page written by staff. Effects: renders each language's text to sanitised HTML."""
     for code in LANGUAGE_CODES:
-        setattr(page, f"body_html_{code}", render_markdown(getattr(page, f"body_{code}"), language=code))
+        body_html = render_markdown(getattr(page, f"body_{code}"), language=code)
+        setattr(page, f"body_html_{code}", body_html)
     page.full_clean()
     page.save()
     return page

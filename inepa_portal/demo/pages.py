@@ -12,6 +12,7 @@ def pages_ensure(data: dict) -> list[str]:
     for kind in InformationPage.Kind.values:
         if kind not in data or InformationPage.objects.filter(kind=kind).exists():
             continue
-        services.page_save(page=InformationPage(kind=kind, **translated(data[kind], "title", "body")))
+        texts = translated(data[kind], "title", "body")
+        services.page_save(page=InformationPage(kind=kind, **texts))
         written.append(kind)
     return written
