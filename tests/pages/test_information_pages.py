@@ -184,3 +184,17 @@ def test_the_check_your_email_page_links_contact_us_to_the_contact_page(client, 
     response = client.get(f"/{language}/accounts/confirm-email/")
 
     assertContains(response, link, html=True)
+
+
+def test_the_consent_time_is_in_the_persons_own_data_export(client):
+    client.post(
+        "/en/accounts/signup/",
+        {"email": "ana@example.org", "display_name": "Ana N.",
+         "password1": PASSWORD, "password2": PASSWORD, "accept_rules": "on"},
+    )  # fmt: skip
+    user = User.objects.get()
+    client.force_login(user)
+
+    data = client.get("/en/accounts/profile/my-data.json").json()
+
+    assert data["account"]["rules_accepted_at"] == user.rules_accepted_at.isoformat()
