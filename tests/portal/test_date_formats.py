@@ -7,6 +7,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from tests.consultations.factories import ConsultationFactory
+
 LJUBLJANA = ZoneInfo("Europe/Ljubljana")
 
 
@@ -75,3 +77,24 @@ def test_a_sentence_ending_with_a_date_has_one_full_stop(language, expected):
         moment=moment,
     )
     assert text == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("sl", "Odprto do 20. novembra 2030 ob 16.20"),
+        ("en", "Open until 20 November 2030 at 16:20"),
+    ],
+)
+def test_a_consultation_page_writes_its_closing_time_in_the_language_of_the_page(
+    client, language, expected
+):
+    consultation = ConsultationFactory(
+        closes_at=dt.datetime(2030, 11, 20, 16, 20, tzinfo=LJUBLJANA)
+    )
+
+    page = client.get(f"/{language}/consultations/{getattr(consultation, f'slug_{language}')}/")
+
+    text = " ".join(page.content.decode().split())
+    assert expected in text
