@@ -198,3 +198,11 @@ def test_the_consent_time_is_in_the_persons_own_data_export(client):
     data = client.get("/en/accounts/profile/my-data.json").json()
 
     assert data["account"]["rules_accepted_at"] == user.rules_accepted_at.isoformat()
+
+
+def test_the_sitemap_lists_the_written_pages_in_both_languages(client, demo_pages):
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    for kind in ("privacy", "rules", "contact"):
+        assert f"<loc>http://testserver/sl/{kind}/</loc>" in sitemap
+        assert f"<loc>http://testserver/en/{kind}/</loc>" in sitemap
