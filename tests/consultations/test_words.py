@@ -162,3 +162,20 @@ def test_a_name_without_a_full_stop_ends_the_sentence_with_one(client):
     )
 
     assert [str(m) for m in response.context["messages"]] == ["Signed in as Ana Novak."]
+
+
+@pytest.mark.parametrize(
+    ("language", "state"),
+    [("en", "hidden automatically after reports"), ("sl", "samodejno skrito po prijavah")],
+)
+def test_the_authors_profile_names_hiding_by_reports_as_automatic(client, language, state):
+    comment = CommentFactory(consultation=ConsultationFactory(flag_threshold=1))
+    _hide_by_reports(comment, 1)
+    client.force_login(comment.author)
+
+    page = client.get(f"/{language}/accounts/profile/")
+
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.content.decode()).split())
+    assert state in text
+    assert "hidden by a moderator" not in text
+    assert "skril moderator" not in text
