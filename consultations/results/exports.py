@@ -1,4 +1,5 @@
-"""A consultation's results as files: an accessible PDF dossier, and CSV and JSON open data.
+"""A consultation's results as files: an accessible PDF dossier, and CSV, JSON and XLSX open
+data.
 
 `results_data()` reads everything the three formats show, in one language and a fixed number
 of queries; comments come only through `Comment.objects.visible()`, so a comment that is not
@@ -11,6 +12,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -47,8 +49,12 @@ CHOICES = ("agree", "disagree", "abstain")
 # separators, as text pasted from a word processor holds). WeasyPrint 70 fails on one followed
 # by spaces it cannot collapse where a line ends, so the dossier gives it as a plain newline.
 FORCED_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# CSV injection (OWASP): a spreadsheet may read a cell as a formula when it starts with one of
+# these signs, also after leading spaces or line breaks, and in their full-width and other
+# look-alike forms (NFKC folds ＝＋－＠ and the small and super- and subscript signs into them;
+# U+2212 MINUS SIGN it does not), or with a tab, carriage return or newline.
+FORMULA_SIGNS = frozenset("=+-@|%\u2212")
+BLANK_START = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+")
 CSV_COLUMNS = [
     "record",
     "section_id",
@@ -241,10 +247,24 @@ def results_json(consultation: Consultation, language: str, *, data: dict | None
 # CSV --------------------------------------------------------------------------------------
 
 
+def starts_a_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula (OWASP's CSV-injection advice)."""
+    if not text:
+        return False
+    if text[0] in "\t\r\n":
+        return True
+    rest = BLANK_START.sub("", text)
+    return bool(rest) and unicodedata.normalize("NFKC", rest[0])[:1] in FORMULA_SIGNS
+
+
 def csv_safe(value) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading '."""
+    """A cell a spreadsheet shows as text: one that could start a formula gets a leading ',
+    and so does one that already starts with ', so the rule is undone by removing the first '
+    of any cell that starts with one (a text written as '=1 stays told apart from =1)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+    return f"'{text}" if text.startswith("'") or starts_a_formula(text) else text
 
 
 def results_csv(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:

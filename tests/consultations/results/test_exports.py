@@ -138,8 +138,24 @@ def test_csv_has_tallies_and_published_comments_and_opens_in_a_spreadsheet(consu
         ("@cmd", "'@cmd"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("\nx", "'\nx"),
+        (" =1+1", "' =1+1"),
+        ("\u00a0\u200b=1", "'\u00a0\u200b=1"),
+        ("\n\n=cmd|' /C calc'!A0", "'\n\n=cmd|' /C calc'!A0"),
+        ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20cmd", "'\uff20cmd"),
+        ("\ufe66x", "'\ufe66x"),
+        ("\u2212x", "'\u2212x"),
+        ("|x", "'|x"),
+        ("'=1", "''=1"),
+        ("'quoted'", "''quoted'"),
         ("a=b", "a=b"),
+        ("  plain text", "  plain text"),
+        ("", ""),
         (12, "12"),
+        (-3, "-3"),
         (None, ""),
     ],
 )
@@ -152,8 +168,18 @@ def test_csv_neutralises_a_comment_written_as_a_formula(consultation):
 
     rows = list(csv.DictReader(io.StringIO(text)))
     assert '\'=HYPERLINK("http://evil.example")' in [row["text"] for row in rows]
-    assert all(not value.startswith(exports.FORMULA_PREFIXES) for row in rows
+    assert all(not exports.starts_a_formula(value) for row in rows
                for value in row.values())  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["=1", "'=1", "''", "' =1", "\uff1d1", "plain", " \n+1", "'", "@", "-"]
+)
+def test_the_csv_guard_is_undone_by_removing_one_leading_apostrophe(text):
+    cell = exports.csv_safe(text)
+
+    assert not exports.starts_a_formula(cell)
+    assert (cell[1:] if cell.startswith("'") else cell) == text
 
 
 def test_json_follows_the_documented_layout_and_hides_what_the_pdf_hides(consultation):
