@@ -267,16 +267,11 @@ def csv_safe(value) -> str:
     return f"'{text}" if text.startswith("'") or starts_a_formula(text) else text
 
 
-def results_csv(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:
-    """The results as one CSV table: a "tally" row per target, then a "comment" row per
-    published comment or reply. UTF-8 with a byte order mark, so spreadsheets read the letters;
-    every cell is guarded against formula injection."""
-    data = data or results_data(consultation, language)
+def _table_rows(data: dict, language: str) -> list[dict]:
+    """The open-data table (CSV and XLSX): a "tally" row per target, then a "comment" row per
+    published comment or reply, as column -> value (values typed: numbers, a datetime)."""
     with translation.override(language):
         deleted_user = _("deleted user")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
     rows = []
     for target in data["sections"]:
         tally = target["tally"]
@@ -304,7 +299,7 @@ def results_csv(consultation: Consultation, language: str, *, data: dict | None 
                     "comment_id": comment["id"],
                     "reply_to": comment["reply_to"],
                     "author": comment["author"] or deleted_user,
-                    "written_at": DjangoJSONEncoder().default(comment["written_at"]),
+                    "written_at": comment["written_at"],
                     "language": comment["language"],
                     "supports": comment["supports"],
                     "text": comment["text"],
@@ -313,9 +308,74 @@ def results_csv(consultation: Consultation, language: str, *, data: dict | None 
                     ),
                 }
             )
-    for row in rows:
+    return rows
+
+
+def results_csv(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:
+    """The results as one CSV table: a "tally" row per target, then a "comment" row per
+    published comment or reply. UTF-8 with a byte order mark, so spreadsheets read the letters;
+    every cell is guarded against formula injection."""
+    data = data or results_data(consultation, language)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for row in _table_rows(data, language):
+        if row.get("written_at"):
+            row = {**row, "written_at": DjangoJSONEncoder().default(row["written_at"])}
         writer.writerow([csv_safe(row.get(column)) for column in CSV_COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# XLSX -------------------------------------------------------------------------------------
+
+# Columns of the spreadsheet that hold whole numbers, and the one with a date and time.
+XLSX_NUMBERS = {
+    "section_id", "agree", "disagree", "abstain", "votes", "agree_percent",
+    "disagree_percent", "abstain_percent", "comment_id", "reply_to", "supports",
+}  # fmt: skip
+XLSX_DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+def _xlsx_text(value) -> str:
+    """Text for a spreadsheet cell, without the control characters XLSX cannot hold."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+def results_xlsx(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:
+    """The CSV's table as a spreadsheet: the same columns and rows, numbers as numbers, the
+    time a comment was written as a date and time in the portal's time zone (settings.TIME_ZONE,
+    to the second), and every text
+    stored as text (never as a formula, whatever it starts with)."""
+    from openpyxl import Workbook
+
+    data = data or results_data(consultation, language)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "results"  # a name for machines, like the columns'
+    sheet.append(CSV_COLUMNS)
+    for row in _table_rows(data, language):
+        cells = []
+        for column in CSV_COLUMNS:
+            value = row.get(column)
+            if value is None or column in XLSX_NUMBERS:
+                cells.append(value)
+            elif column == "written_at":
+                # Spreadsheets hold no time zone, and not all of them fractions of a second.
+                cells.append(timezone.localtime(value).replace(tzinfo=None, microsecond=0))
+            else:
+                cells.append(_xlsx_text(value))
+        sheet.append(cells)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would read a text starting with = as a formula
+            elif isinstance(cell.value, datetime):
+                cell.number_format = XLSX_DATETIME_FORMAT
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 # PDF --------------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ def test_a_render_stores_each_format_with_its_checksum_and_size():
     results_tasks.dossier_render(consultation_id=consultation.pk, language="sl")
 
     rows = {row.kind: row for row in ResultsDossier.objects.filter(language="sl")}
-    assert set(rows) == {"pdf", "csv", "json"}
+    assert set(rows) == {"pdf", "csv", "json", "xlsx"}
     pdf = rows["pdf"]
     content = _content(pdf)
 
