@@ -17,9 +17,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
 
+from articles.models import Article
 from consultations.models import Comment, Consultation
 from consultations.moderation.models import ModerationAction
 from consultations.moderation.services import comment_moderate
+from tests.consultations.factories import CommentFactory
 from tests.factories import CitizenFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +32,19 @@ ARTICLES = [
     "partnership-with-civil-society-is-a-key-to-transformative-e-government",
     "delavnica-o-e-participaciji-za-nevladne-organizacije",  # written in Slovenian only
 ]
+
+
+# Django's own admin sidebar (admin/app_list.html with show_changelinks off) heads its tables
+# with three columns and fills two: Django's markup, not ours, so it is let through on the
+# admin's pages only, and only this message.
+DJANGO_ADMIN_SIDEBAR = (
+    "A table row was 2 columns wide, which is less than the column count established by the "
+    "first row (3)."
+)
+
+
+def _ours(message: dict) -> bool:
+    return not ("-admin-" in message.get("url", "") and message["message"] == DJANGO_ADMIN_SIDEBAR)
 
 
 def _unavailable(reason: str) -> None:
@@ -119,12 +134,15 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
         reason="off_topic",
         note="Please keep to the principles.",
     )
+    own = CommentFactory(consultation=consultation, author=citizen, body="My own comment.")
     author = Client()
     author.force_login(comment.author)
     signed_in = Client()
     signed_in.force_login(citizen)
     staff = Client()
     staff.force_login(moderator)
+    superuser = Client()
+    superuser.force_login(CitizenFactory(is_staff=True, is_superuser=True))
     for language in ("sl", "en"):
         slug = getattr(consultation, f"slug_{language}")
         public = [
@@ -143,6 +161,12 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
         for url in ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]:
             pages.save(visitor, f"/{language}{url}", "visitor")
         pages.save(visitor, f"/{language}/no-such-page/", "visitor", status=404)
+        for url in [
+            "/accounts/password/reset/done/",
+            "/accounts/confirm-email/",
+            "/accounts/password/reset/key/1-set-password/",
+        ]:
+            pages.save(visitor, f"/{language}{url}", "visitor")
         pages.save(
             visitor,
             f"/{language}/accounts/login/",
@@ -164,6 +188,8 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
             "/accounts/password/change/",
             "/accounts/profile/delete/",
             f"/consultations/{slug}/comments/{flaggable.pk}/flag/",
+            f"/consultations/{slug}/comments/{own.pk}/remove/",
+            "/accounts/logout/",
         ]:
             pages.save(signed_in, f"/{language}{url}", "citizen")
         pages.save(
@@ -184,7 +210,21 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
             pages.save(staff, f"/{language}{url}", "staff")
         pages.save(staff, f"/{language}/consultations/{slug}/results.pdf", "staff", status=404)
 
-    messages = nu_check(folder)
+    for url in [
+        "/admin/",
+        "/admin/consultations/comment/",
+        "/admin/consultations/comment/?attention=yes",
+        f"/admin/consultations/comment/{comment.pk}/change/",
+        f"/admin/consultations/comment/{flaggable.pk}/change/",
+        f"/admin/consultations/comment/block/{comment.author_id}/",
+        "/admin/articles/article/add/",
+        f"/admin/articles/article/{Article.objects.first().pk}/change/",
+        "/admin/consultations/consultation/",
+        f"/admin/consultations/consultation/{consultation.pk}/change/",
+    ]:
+        pages.save(superuser, url, "admin")
+
+    messages = [message for message in nu_check(folder) if _ours(message)]
 
     assert len(pages.saved) == len(list(folder.glob("*.html"))) > 70
     errors = [m for m in messages if m["type"] == "error"]
