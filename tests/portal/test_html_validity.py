@@ -26,6 +26,7 @@ from tests.factories import CitizenFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+STYLESHEETS = [ROOT / "static" / "css" / "site.css"]  # checked in the same run
 OPEN = "draft-guidelines-for-involving-ngos-in-e-government-services"
 CLOSED = "draft-model-open-data-charter-for-municipalities"
 ARTICLES = [
@@ -53,14 +54,15 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def nu_check(folder: Path) -> list[dict]:
-    """The Nu HTML Checker's messages on every .html file in `folder` (one Java start)."""
+def nu_check(folder: Path, stylesheets: list[Path] = STYLESHEETS) -> list[dict]:
+    """The Nu HTML Checker's messages on every .html file in `folder` and on `stylesheets`
+    (one Java start)."""
     java = shutil.which("java")
     if java is None:
         _unavailable("Java not found: install default-jre-headless (make test does).")
     if not VNU_JAR.exists():
         _unavailable("vnu-jar not found in node_modules: run 'npm ci' (make test does).")
-    files = sorted(str(path) for path in folder.glob("*.html"))
+    files = sorted(str(path) for path in folder.glob("*.html")) + [str(p) for p in stylesheets]
     completed = subprocess.run(  # noqa: S603 -- our own command line, no shell
         [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--also-check-css", *files],
         capture_output=True,
@@ -230,3 +232,25 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
     errors = [m for m in messages if m["type"] == "error"]
     warnings = [m for m in messages if m["type"] == "info" and m.get("subType") == "warning"]
     assert (len(errors), len(warnings)) == (0, 0), _readable(messages[:40])
+
+
+def test_the_checker_reports_the_faults_this_sweep_fixed(tmp_path):
+    """The check itself can fail: a page with the faults the portal had, and a stylesheet."""
+    (tmp_path / "page.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
+        '<article><p><time datetime="2026-10-02T03:20:43.779736+02:00">Oct. 2</time></p>'
+        "</article></main></body></html>"
+    )
+    stylesheet = tmp_path / "site.css"
+    stylesheet.write_text("main { colour: red; }")
+
+    messages = nu_check(tmp_path, [stylesheet])
+
+    found = sorted((Path(m["url"]).name, m["type"], m.get("subType", "")) for m in messages)
+    assert found == [
+        ("page.html", "error", ""),
+        ("page.html", "info", "warning"),
+        ("site.css", "error", ""),
+    ]
+    assert "fraction of a second" in _readable(messages)
+    assert "Article lacks heading" in _readable(messages)
