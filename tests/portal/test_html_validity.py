@@ -10,19 +10,21 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from articles.models import Article
 from consultations.models import Comment, Consultation
 from consultations.moderation.models import ModerationAction
 from consultations.moderation.services import comment_moderate
-from tests.consultations.factories import CommentFactory
-from tests.factories import CitizenFactory
+from tests.consultations.factories import CommentFactory, ConsultationFactory
+from tests.factories import ArticleFactory, CitizenFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -136,6 +138,10 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
         reason="off_topic",
         note="Please keep to the principles.",
     )
+    upcoming = ConsultationFactory(
+        opens_at=timezone.now() + timedelta(days=3), closes_at=timezone.now() + timedelta(days=30)
+    )
+    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None, title_en="")
     own = CommentFactory(consultation=consultation, author=citizen, body="My own comment.")
     author = Client()
     author.force_login(comment.author)
@@ -210,6 +216,8 @@ def test_every_page_template_is_valid_html_in_both_languages_and_states(tmp_path
             pages.save(author, f"/{language}{url}", "author-of-hidden")
         for url in [f"/consultations/{slug}/", "/consultations/", f"/consultations/{CLOSED}/"]:
             pages.save(staff, f"/{language}{url}", "staff")
+        pages.save(visitor, f"/{language}/consultations/{upcoming.slug_sl}/", "upcoming")
+        pages.save(superuser, f"/{language}/articles/preview/{draft.pk}/", "preview")
         pages.save(staff, f"/{language}/consultations/{slug}/results.pdf", "staff", status=404)
 
     for url in [
