@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 import pytest
 from django.core.management import call_command
 
+from tests.factories import ArticleFactory
+
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -106,3 +108,18 @@ def test_every_address_in_both_languages_names_both_and_the_slovenian_as_x_defau
     assert all(alternates["x-default"] == alternates["sl"] for alternates in both.values())
     assert "http://testserver/en/" in both
     assert both["http://testserver/en/"]["x-default"] == "http://testserver/sl/"
+
+
+def test_an_english_only_article_is_advertised_in_english_with_english_as_x_default(client):
+    ArticleFactory(title_sl="", slug_sl="", title_en="Only in English", slug_en="only-in-english")
+    english = "http://testserver/en/articles/only-in-english/"
+
+    sitemap = _sitemap(client)
+
+    assert [location for location in sitemap if "only-in-english" in location] == [english]
+    assert sitemap[english] == {"en": english, "x-default": english}
+    head = HeadLinks()
+    head.feed(client.get("/sl/articles/only-in-english/").content.decode())
+    assert head.canonical == [english]
+    assert head.alternates == {"en": english, "x-default": english}
+    assert disagreements(client) == []
