@@ -1,14 +1,11 @@
 """The information pages staff have written, in both languages, with hreflang alternates."""
 
-from django.contrib.sitemaps import Sitemap
+from inepa_portal.sitemaps import PortalSitemap
 
 from .models import InformationPage
 
 
-class InformationPageSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class InformationPageSitemap(PortalSitemap):
     changefreq = "yearly"
 
     def items(self):

@@ -15,6 +15,7 @@ CONTENT_TYPES = {
     Kind.PDF: "application/pdf",
     Kind.CSV: "text/csv; charset=utf-8",
     Kind.JSON: "application/json",
+    Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 

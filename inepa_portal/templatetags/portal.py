@@ -1,6 +1,9 @@
 """Template helpers shared by every app."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 
 from inepa_portal import translation
 
@@ -22,3 +25,17 @@ def end_sentence(text: str) -> str:
     ("Mojca N." stays "Mojca N.", never "Mojca N..")."""
     text = str(text).strip()
     return text if not text or text.endswith(SENTENCE_ENDS) else f"{text}."
+
+
+@register.filter
+def machine_datetime(value) -> str:
+    """`<time datetime="{{ value|machine_datetime }}">`: a date and time as HTML's `datetime`
+    attribute allows it (at most three digits of a second's fraction: we give whole seconds),
+    in the current time zone; a date as a date; nothing for no value."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
