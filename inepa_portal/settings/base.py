@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "consultations.moderation",  # flags, decisions and their log, appeals, official responses
     "consultations.results",  # the results dossiers, their exports and rendering
     "accounts",
+    "search",  # one index over articles, consultations, sections and published comments
     "allauth",
     "allauth.account",
     # The task queue in PostgreSQL (or SQLite) that production's workers read (TASKS below).
