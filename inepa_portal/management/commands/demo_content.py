@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             if consultation_load(data=data, people=people, staff=staff, now=now)
         ]
         results_render(consultations=consultations.values(), now=now)
+        # Ends with a built index, whatever was indexed while loading (search's own command).
+        call_command("rebuild_search_index", stdout=self.stdout)
         if created:
             self.stdout.write(f"Demo content added: {', '.join(created)}.")
         else:
