@@ -72,3 +72,15 @@ def test_the_pages_language_first_then_the_other_on_the_demo_content(demo):
     assert found("podatkov o subvencijah", "sl") == [
         ("comment", "sl", "Dobro, da so na seznamu tudi j"),
     ]
+
+
+def test_a_second_run_keeps_the_index_or_builds_it_when_empty(demo):
+    documents = list(SearchDocument.objects.order_by("pk").values())
+    output = io.StringIO()
+    call_command("demo_content", stdout=output)
+    assert f"Search index already built: {len(documents)} documents." in output.getvalue()
+    assert list(SearchDocument.objects.order_by("pk").values()) == documents
+
+    SearchDocument.objects.all().delete()  # a database made before search existed
+    call_command("demo_content", stdout=output)
+    assert SearchDocument.objects.count() == len(documents)

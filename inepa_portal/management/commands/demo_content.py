@@ -38,8 +38,9 @@ class Command(BaseCommand):
             if consultation_load(data=data, people=people, staff=staff, now=now)
         ]
         results_render(consultations=consultations.values(), now=now)
-        # Ends with a built index, whatever was indexed while loading (search's own command).
-        call_command("rebuild_search_index", stdout=self.stdout)
+        # Ends with a built search index (search's own command): built anew when content was
+        # added, else only when empty, so that a second run changes nothing.
+        call_command("rebuild_search_index", if_empty=not created, stdout=self.stdout)
         if created:
             self.stdout.write(f"Demo content added: {', '.join(created)}.")
         else:
