@@ -9,7 +9,7 @@ from consultations.models import Comment, Consultation, Section
 from inepa_portal.translation import LANGUAGE_CODES
 
 from .lemmas import lemmas
-from .models import SearchDocument
+from .models import KIND_RANKS, SearchDocument
 
 Kind = SearchDocument.Kind
 
@@ -23,6 +23,7 @@ def _document(*, kind: str, pk: int, language: str, title: str, text: str, **fie
     return SearchDocument(
         key=f"{kind}:{pk}:{language}",
         kind=kind,
+        kind_rank=KIND_RANKS[kind],
         language=language,
         title=title[:300],
         text=text,

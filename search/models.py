@@ -42,6 +42,8 @@ class SearchDocument(models.Model):
     )
     section = models.ForeignKey(Section, null=True, blank=True, **CASCADED_BY_THE_DATABASE)
     comment = models.ForeignKey(Comment, null=True, blank=True, **CASCADED_BY_THE_DATABASE)
+    # Where its kind comes within a language: KIND_RANKS.
+    kind_rank = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300, blank=True)
     text = models.TextField(blank=True)
     lemmas = models.TextField(blank=True)
@@ -50,7 +52,26 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
-        indexes = [models.Index(fields=["language", "kind", "dated_at"], name="search_order")]
+        # The order of results, the page's language first: with two languages, "language"
+        # ascending or descending (selectors.search_documents); PostgreSQL can then walk one of
+        # these and stop at a page of matches instead of sorting every match of a common word.
+        indexes = [
+            models.Index(
+                fields=["language", "kind_rank", "-dated_at", "-id"], name="search_order_up"
+            ),
+            models.Index(
+                fields=["-language", "kind_rank", "-dated_at", "-id"], name="search_order_down"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.key
+
+
+# Within a language: consultations, then their sections, then articles, then comments.
+KIND_RANKS = {
+    SearchDocument.Kind.CONSULTATION: 0,
+    SearchDocument.Kind.SECTION: 1,
+    SearchDocument.Kind.ARTICLE: 2,
+    SearchDocument.Kind.COMMENT: 3,
+}

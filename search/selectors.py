@@ -3,7 +3,7 @@
 import operator
 from functools import reduce
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from articles.models import Article
 from consultations.models import Comment, Consultation
@@ -14,8 +14,6 @@ from .lemmas import query_lemmas
 from .models import SearchDocument
 
 Kind = SearchDocument.Kind
-# Within a language: consultations, then their sections, then articles, then comments.
-KIND_ORDER = [Kind.CONSULTATION, Kind.SECTION, Kind.ARTICLE, Kind.COMMENT]
 
 
 def query_is_searchable(query: str) -> bool:
@@ -25,23 +23,37 @@ def query_is_searchable(query: str) -> bool:
 
 def _visible() -> Q:
     """Documents of what a visitor may read, whatever the index holds: published articles whose
-    time has come, published consultations with their sections, and their visible comments."""
-    published_consultations = Consultation.objects.published().values("pk")
+    time has come, published consultations with their sections, and their visible comments.
+    (EXISTS, not IN: PostgreSQL checks the rows of one page by their primary keys instead of
+    reading every published comment first.)"""
+
+    def exists(queryset, column: str) -> Q:
+        return Q(Exists(queryset.filter(pk=OuterRef(column))))
+
+    published_consultation = exists(Consultation.objects.published(), "consultation_id")
     return (
-        Q(kind=Kind.ARTICLE, article__in=Article.objects.published().values("pk"))
-        | Q(kind__in=[Kind.CONSULTATION, Kind.SECTION], consultation__in=published_consultations)
-        | Q(
-            kind=Kind.COMMENT,
-            consultation__in=published_consultations,
-            comment__in=Comment.objects.visible().values("pk"),
-        )
+        Q(kind=Kind.ARTICLE) & exists(Article.objects.published(), "article_id")
+        | Q(kind__in=[Kind.CONSULTATION, Kind.SECTION]) & published_consultation
+        | Q(kind=Kind.COMMENT)
+        & published_consultation
+        & exists(Comment.objects.visible(), "comment_id")
     )
+
+
+def _languages_first(language: str) -> list:
+    """The ordering that puts `language` first: with two languages, the column ascending or
+    descending (an index serves either, models.SearchDocument.Meta); else an expression."""
+    if len(LANGUAGE_CODES) == 2:
+        return ["language" if language == min(LANGUAGE_CODES) else "-language"]
+    return [
+        Case(When(language=language, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ]
 
 
 def search_documents(query: str, *, language: str) -> QuerySet[SearchDocument]:
     """Visible documents containing every word of `query` in some inflected form (each
     language's documents matched with the query's lemmas in that language): those in
-    `language` first, then by kind, newest first."""
+    `language` first, then by kind (KIND_RANKS), newest first."""
     condition = reduce(
         operator.or_, (matches_in(code, query_lemmas(query, code)) for code in LANGUAGE_CODES)
     )
@@ -49,16 +61,5 @@ def search_documents(query: str, *, language: str) -> QuerySet[SearchDocument]:
         SearchDocument.objects.filter(condition)
         .filter(_visible())
         .select_related("article", "consultation", "section")
-        .annotate(
-            in_other_language=Case(
-                When(language=language, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            ),
-            kind_order=Case(
-                *(When(kind=kind, then=Value(order)) for order, kind in enumerate(KIND_ORDER)),
-                output_field=IntegerField(),
-            ),
-        )
-        .order_by("in_other_language", "kind_order", "-dated_at", "-id")
+        .order_by(*_languages_first(language), "kind_rank", "-dated_at", "-id")
     )

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from inepa_portal.alternates import language_alternates
@@ -16,6 +17,26 @@ from . import excerpts, selectors
 from .forms import SearchForm
 
 RESULTS_PER_PAGE = 20
+# Results counted at most: a common word is not worth counting through the whole index.
+COUNTED_AT_MOST = 500
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNTED_AT_MOST results, in one query that also tells whether there are
+    more (is_capped)."""
+
+    @cached_property
+    def _counted(self) -> int:
+        # Unordered: the first matches found will do for a count.
+        return self.object_list.order_by().values("pk")[: COUNTED_AT_MOST + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, COUNTED_AT_MOST)
+
+    @property
+    def is_capped(self) -> bool:
+        return self._counted > COUNTED_AT_MOST
 
 
 @require_safe
@@ -24,7 +45,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = form.cleaned_data["q"] if form.is_valid() else ""
     page = results = None
     if query and selectors.query_is_searchable(query):
-        page = Paginator(
+        page = CappedPaginator(
             selectors.search_documents(query, language=current_language()), RESULTS_PER_PAGE
         ).get_page(request.GET.get("page"))
         results = excerpts.results(page.object_list, query)

@@ -238,3 +238,17 @@ def test_rebuilding_the_index_finds_what_was_written_before_it(client):
     call_command("rebuild_search_index", stdout=output)
     assert output.getvalue() == "Search index rebuilt: 3 documents.\n"  # 2 of the consultation
     assert "1 zadetek" in search(client, "prevoza")
+
+
+def test_past_a_number_of_results_the_count_says_more_than(client, committed, monkeypatch):
+    monkeypatch.setattr("search.views.COUNTED_AT_MOST", 3)
+    consultation = ConsultationFactory()
+    with committed():
+        for number in range(5):
+            CommentFactory(consultation=consultation, body=f"Klop številka {number}.")
+    page = search(client, "klopi")
+    assert "Več kot 3 zadetki za »klopi«: dodajte besedo, da jih zožite." in page
+    assert page.count('<li class="search-result">') == 3
+    assert "Stran 1 od 1" not in page  # one page of what was counted, no pagination
+    four = search(client, "klop številka 4")
+    assert "1 zadetek za »klop številka 4«." in four
