@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("consultations/", include("consultations.results.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("search/", include("search.urls")),
 )
 
 if settings.SERVE_MEDIA:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "consultations.results",  # the results dossiers, their exports and rendering
     "accounts",
     "pages",  # privacy notice, participation and moderation rules, contact
+    "search",  # one index over articles, consultations, sections and published comments
     "allauth",
     "allauth.account",
     # The task queue in PostgreSQL (or SQLite) that production's workers read (TASKS below).

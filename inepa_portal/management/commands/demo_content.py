@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         ]
         results_render(consultations=consultations.values(), now=now)
         created += [f"page {kind}" for kind in pages_ensure(demo.read("pages"))]
+        # Ends with a built search index (search's own command): built anew when content was
+        # added, else only when empty, so that a second run changes nothing.
+        call_command("rebuild_search_index", if_empty=not created, stdout=self.stdout)
         if created:
             self.stdout.write(f"Demo content added: {', '.join(created)}.")
         else:
