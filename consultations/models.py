@@ -270,7 +270,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"#{self.pk}: {self.body[:50]}"
+        return _("comment #%(id)s: %(excerpt)s") % {"id": self.pk, "excerpt": self.body[:50]}
 
     def clean(self) -> None:
         """Its section and the comment it replies to belong to its consultation; a reply is on
