@@ -26,7 +26,9 @@ class SectionInline(admin.StackedInline):
         if section.pk is None:
             return "—"
         url = reverse("admin:moderation_officialresponse_add")
-        return format_html('<a href="{}?section={}">{}</a>', url, section.pk, _("Respond officially"))
+        return format_html(
+            '<a href="{}?section={}">{}</a>', url, section.pk, _("Respond officially")
+        )
 
 
 @admin.register(Consultation)

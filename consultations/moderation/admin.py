@@ -7,7 +7,7 @@ here. Comments are participation's model; their admin is the moderation queue, s
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -116,6 +116,14 @@ class FlagReasonFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ConsultationListFilter(admin.RelatedFieldListFilter):
+    """The consultation filter, headed in the reader's language (the field has no label)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("consultation")
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -129,8 +137,12 @@ class ReadOnlyInline(admin.TabularInline):
 
 class FlagInline(ReadOnlyInline):
     model = Flag
-    fields = ["reason", "text", "user", "created_at"]
+    fields = ["reason", "text", "reporter", "created_at"]
     readonly_fields = fields
+
+    @admin.display(description=_("reported by"))
+    def reporter(self, flag: Flag) -> str:
+        return flag.user.display_name if flag.user else _("deleted user")
 
     def get_queryset(self, request: HttpRequest):
         # Each report names its reporter: read them with the reports, not one query each.
@@ -158,11 +170,11 @@ def _local_time(value) -> str:
 
 class ModerationActionInline(ReadOnlyInline):
     model = ModerationAction
-    fields = ["created_at", "actor", "action", "change", "reason", "details"]
+    fields = ["created_at", "actor_shown", "action", "change", "reason", "details"]
     readonly_fields = fields
 
     @admin.display(description=_("by"))
-    def actor(self, entry: ModerationAction) -> str:
+    def actor_shown(self, entry: ModerationAction) -> str:
         return entry.actor_label
 
     @admin.display(description=_("change of state"))
@@ -183,8 +195,8 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "where", "author_with_history", "flags_by_reason", "state", "age"]
     list_display_links = ["excerpt"]
     list_filter = [
-        QueueFilter, NeedsAttentionFilter, "status", "consultation", FlagReasonFilter,
-        FlagCountFilter,
+        QueueFilter, NeedsAttentionFilter, "status", ("consultation", ConsultationListFilter),
+        FlagReasonFilter, FlagCountFilter,
     ]  # fmt: skip
     search_fields = ["body", "author__display_name"]
     list_select_related = ["consultation", "section", "author", "appeal"]
@@ -192,7 +204,8 @@ class CommentAdmin(admin.ModelAdmin):
     actions = ["publish_selected", "hide_selected", "reject_selected", "restore_selected"]
     inlines = [FlagInline, ModerationActionInline]
     fields = [
-        "consultation", "section", "parent_text", "author_history", "rendered_body", "language",
+        "consultation_name", "section_name", "parent_text", "author_history", "rendered_body",
+        "language",
         "state", "moderation_reason", "moderation_note", "appeal_message", "created_at",
     ]  # fmt: skip
     readonly_fields = fields
@@ -200,25 +213,26 @@ class CommentAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest):
         attention = selectors.comments_needing_attention().values("pk")
         by_author = Comment.objects.filter(author=OuterRef("author")).order_by().values("author")
-        return (
-            Comment.objects.annotate(
-                attention=Case(
-                    When(pk__in=attention, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                ),
-                author_total=Subquery(by_author.annotate(n=Count("id")).values("n")),
-                author_removed=Subquery(
-                    by_author.filter(
-                        status__in=[Comment.Status.HIDDEN, Comment.Status.REJECTED]
-                    )
-                    .annotate(n=Count("id"))
-                    .values("n")
-                ),
+        queryset = Comment.objects.annotate(
+            attention=Case(
+                When(pk__in=attention, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            author_total=Subquery(by_author.annotate(n=Count("id")).values("n")),
+            author_removed=Subquery(
+                by_author.filter(status__in=[Comment.Status.HIDDEN, Comment.Status.REJECTED])
+                .annotate(n=Count("id"))
+                .values("n")
+            ),
+        ).order_by(*self.get_ordering(request))
+        match = request.resolver_match
+        if match and match.url_name == "consultations_comment_changelist":
+            # The queue shows each comment's reports by reason: all of them in one query.
+            queryset = queryset.prefetch_related(
+                Prefetch("flags", queryset=Flag.objects.only("comment", "reason"))
             )
-            .prefetch_related(Prefetch("flags", queryset=Flag.objects.only("comment", "reason")))
-            .order_by(*self.get_ordering(request))
-        )
+        return queryset
 
     def get_ordering(self, request: HttpRequest) -> list[str]:
         # In the queue: needing attention first (flagged, hidden after flags, pending,
@@ -259,7 +273,7 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("consultation and section"))
     def where(self, comment: Comment) -> str:
         section = str(comment.section) if comment.section_id else _("the draft as a whole")
-        return format_html("{}<br><span class=\"quiet\">{}</span>", comment.consultation, section)
+        return format_html('{}<br><span class="quiet">{}</span>', comment.consultation, section)
 
     @admin.display(description=_("author"))
     def author_with_history(self, comment: Comment) -> str:
@@ -311,7 +325,7 @@ class CommentAdmin(admin.ModelAdmin):
             appeal_label = _("review requested")
         else:
             appeal_label = _("review: restored") if appeal.upheld else _("review: refused")
-        return format_html("{}<br><span class=\"quiet\">{}</span>", label, appeal_label)
+        return format_html('{}<br><span class="quiet">{}</span>', label, appeal_label)
 
     @admin.display(description=_("age"), ordering="created_at")
     def age(self, comment: Comment) -> str:
@@ -324,9 +338,22 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comment"))
     def rendered_body(self, comment: Comment) -> str:
-        return format_html(  # noqa: S308 -- body_html is sanitised by bleach when saved
-            '<div class="comment-body">{}</div>', mark_safe(comment.body_html)  # noqa: S308
-        ) if comment.body_html else (comment.body or "—")
+        return (
+            format_html(
+                '<div class="comment-body">{}</div>',
+                mark_safe(comment.body_html),  # noqa: S308
+            )
+            if comment.body_html
+            else (comment.body or "—")
+        )
+
+    @admin.display(description=_("consultation"))
+    def consultation_name(self, comment: Comment) -> str:
+        return str(comment.consultation)
+
+    @admin.display(description=_("section"))
+    def section_name(self, comment: Comment) -> str:
+        return str(comment.section) if comment.section_id else _("the draft as a whole")
 
     @admin.display(description=_("in reply to"))
     def parent_text(self, comment: Comment) -> str:
@@ -535,10 +562,14 @@ class CommentAdmin(admin.ModelAdmin):
 class ModerationActionAdmin(admin.ModelAdmin):
     """The log, readable by staff; nobody adds, changes or deletes entries."""
 
-    list_display = ["created_at", "actor", "action", "comment_link", "change", "reason", "details"]
+    list_display = [
+        "created_at", "actor_shown", "action", "comment_link", "change", "reason", "details",
+    ]  # fmt: skip
     list_filter = ["action", "reason", "created_at"]
     search_fields = ["actor_name", "note"]
-    fields = ["created_at", "actor", "action", "comment_link", "change", "reason", "details"]
+    fields = [
+        "created_at", "actor_shown", "action", "comment_link", "change", "reason", "details",
+    ]  # fmt: skip
     readonly_fields = fields
 
     def has_add_permission(self, request) -> bool:
@@ -551,7 +582,7 @@ class ModerationActionAdmin(admin.ModelAdmin):
         return False
 
     @admin.display(description=_("by"), ordering="actor_name")
-    def actor(self, entry: ModerationAction) -> str:
+    def actor_shown(self, entry: ModerationAction) -> str:
         return entry.actor_label
 
     @admin.display(description=_("change of state"))
@@ -575,11 +606,37 @@ class OfficialResponseAdmin(admin.ModelAdmin):
     section opens this form bound to it; both languages side by side."""
 
     form = OfficialResponseForm
-    list_display = ["__str__", "consultation", "section", "comment", "created_at"]
-    list_filter = ["consultation"]
+    list_display = ["__str__", "consultation_name", "answers", "created_at"]
+    list_filter = [("consultation", ConsultationListFilter)]
+    list_select_related = ["consultation", "section"]
     add_form_template = "admin/moderation/officialresponse/change_form.html"
 
+    @admin.display(description=_("consultation"))
+    def consultation_name(self, response: OfficialResponse) -> str:
+        return str(response.consultation)
+
+    @admin.display(description=_("in response to"))
+    def answers(self, response: OfficialResponse) -> str:
+        if response.comment_id:
+            url = reverse("admin:consultations_comment_change", args=[response.comment_id])
+            return format_html(
+                '<a href="{}">{}</a>', url, _("comment #%(id)s") % {"id": response.comment_id}
+            )
+        if response.section_id:
+            return str(response.section)
+        return _("the draft as a whole")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:  # responses are read, not changed, once written
+            return ["consultation_name", "answers", "body_sl", "body_en", "created_at"]
+        return []
+
     def get_fieldsets(self, request, obj=None):
+        if obj is not None:
+            return [
+                (None, {"fields": ["consultation_name", "answers", "created_at"]}),
+                (_("Response"), {"fields": [("body_sl", "body_en")]}),
+            ]
         return [
             (None, {"fields": ["consultation", "section", "comment"]}),
             (_("Response"), {"fields": [("body_sl", "body_en")]}),

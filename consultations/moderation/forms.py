@@ -87,6 +87,15 @@ class OfficialResponseForm(forms.ModelForm):
     def __init__(self, *args, target=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
+        # The model's links have no labels of their own: name them in the reader's language.
+        labels = {
+            "consultation": _("consultation"),
+            "section": _("section"),
+            "comment": _("comment"),
+        }
+        for name, label in labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
         section = self.fields.get("section")
         comment = self.fields.get("comment")
         consultation = self.fields.get("consultation")

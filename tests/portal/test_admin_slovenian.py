@@ -22,12 +22,10 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from consultations.models import Comment
 from consultations.moderation import services as moderation
-from consultations.moderation.models import ModerationAction, OfficialResponse
 from consultations.results.models import ResultsDossier
 from tests.consultations.factories import CommentFactory, ConsultationFactory, SectionFactory
 from tests.factories import ArticleFactory, CitizenFactory, StaffFactory
@@ -71,7 +69,12 @@ def _english_only_msgids() -> tuple[set[str], list[re.Pattern]]:
                 if len(text) < 2 or not re.search(r"[A-Za-z]{2}", text):
                     continue
                 msgids.add(text)
-                if is_slovenian and translated and " ".join(translated.split()) == text and not entry.fuzzy:
+                if (
+                    is_slovenian
+                    and translated
+                    and " ".join(translated.split()) == text
+                    and not entry.fuzzy
+                ):
                     same_in_slovenian.add(text)
     english = msgids - same_in_slovenian - ALLOWED
     exact = {text for text in english if not PLACEHOLDER.search(text)}
@@ -189,19 +192,26 @@ def _admin_pages(world) -> list[str]:
         pages.append(base)
         pages.append(base + "add/")
         if obj is not None:
-            pages += [f"{base}{obj.pk}/change/", f"{base}{obj.pk}/delete/", f"{base}{obj.pk}/history/"]
+            pages += [
+                f"{base}{obj.pk}/change/",
+                f"{base}{obj.pk}/delete/",
+                f"{base}{obj.pk}/history/",
+            ]
         # Every filter of the list, applied once.
         for list_filter in model_admin.list_filter:
             if isinstance(list_filter, type) and issubclass(list_filter, admin.SimpleListFilter):
                 pages.append(f"{base}?{list_filter.parameter_name}=x")
     flagged, hidden, pending = world["flagged"], world["hidden"], world["pending"]
     ids = f"{flagged.pk},{hidden.pk},{pending.pk}"
-    pages += [f"/admin/consultations/comment/moderate/{action}/?ids={ids}" for action in ["publish", "hide", "reject", "restore"]]
+    pages += [
+        f"/admin/consultations/comment/moderate/{action}/?ids={ids}"
+        for action in ["publish", "hide", "reject", "restore"]
+    ]
     pages += [
         f"/admin/consultations/comment/{hidden.pk}/change/",
         f"/admin/consultations/comment/{pending.pk}/change/",
         f"/admin/consultations/comment/block/{world['author'].pk}/",
-        f"/admin/consultations/comment/?queue=auto_hidden",
+        "/admin/consultations/comment/?queue=auto_hidden",
         f"/admin/consultations/comment/?author__id__exact={world['author'].pk}",
         f"/admin/moderation/officialresponse/add/?comment={flagged.pk}",
         f"/admin/moderation/officialresponse/add/?section={world['section'].pk}",
