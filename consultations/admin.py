@@ -20,6 +20,12 @@ class SectionInline(admin.StackedInline):
     readonly_fields = ["respond"]
     ordering = ["position", "id"]
 
+    def has_view_permission(self, request, obj=None) -> bool:
+        # Whoever may see a consultation sees its sections (moderators respond on them).
+        return super().has_view_permission(request, obj) or request.user.has_perm(
+            "consultations.view_consultation"
+        )
+
     @admin.display(description=_("official response"))
     def respond(self, section: Section) -> str:
         # The moderation app's form, bound to this section (only once the section exists).
