@@ -22,7 +22,7 @@ from tests.consultations.factories import CommentFactory, ConsultationFactory, S
 from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(os.environ.get("ADMIN_SCREENSHOTS", "/tmp/admin-shots"))
+SHOTS = Path(os.environ.get("ADMIN_SCREENSHOTS", "/tmp/admin-shots"))  # noqa: S108 -- screenshots to look at, nothing read back
 
 
 @pytest.fixture
