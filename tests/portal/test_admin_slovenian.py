@@ -268,3 +268,17 @@ def test_the_test_notices_english(english):
     exact, patterns = english
     page = "<h1>Select komentar to view</h1><p>Izberite komentar</p><input type=submit value=Run>"
     assert _english_left(page, exact, patterns) == {"Select komentar to view", "Run"}
+
+
+def test_the_admins_scripts_speak_slovenian_too(client, world):
+    """The date and time pickers' note on time zones, which Django's Slovenian catalogue of
+    scripts lacks, comes from the project's (djangojs)."""
+    client.force_login(world["staff"])
+
+    script = client.get("/admin/jsi18n/", headers=SL).content.decode()
+
+    # The catalog is JSON in the script: only translated msgids are keys, non-ASCII escaped.
+    assert '"Note: Enter times in the %(timezone)s timezone. (You are %(offset)s hour ahead.)"' in (
+        script
+    )
+    assert "\\u010case vna\\u0161ajte v \\u010dasovnem pasu %(timezone)s" in script
