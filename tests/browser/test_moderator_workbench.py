@@ -88,6 +88,11 @@ def test_moderator_works_through_the_admin_in_slovenian(
     expect(page.locator("#result_list")).to_contain_text("Ministrstvo naj objavi tudi avtorje")
     expect(page.locator("#result_list")).to_contain_text("ne sodi k temi: 1")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # nor inside the list's own scrolling box: every column is in view
+    assert page.evaluate(
+        "(() => { const box = document.querySelector('#changelist .results');"
+        " return box.scrollWidth <= box.clientWidth; })()"
+    )
     page.screenshot(path=SHOTS / "queue-1366.png", full_page=True)
     assert_accessible(page)
 
