@@ -139,7 +139,7 @@ def test_comment_queue_has_a_fixed_query_budget(client, django_assert_num_querie
     kinds = ("Reported", "Quiet", "Appealed", "Pending")
     assert _missing(page, [f"{kind} {number}." for kind in kinds for number in range(size)]) == []
     assert page.count('<span class="quiet">review requested</span>') == size  # reviews asked
-    assert f"{4 * size} entries" in page
+    assert f"{4 * size} comments" in page
     assert page.index(f"Reported {size - 1}.") < page.index("Quiet 0.")
 
 

@@ -213,3 +213,15 @@ def test_the_admin_is_branded_inepa(client, moderator):
 
     assertContains(page, "Administracija INePA")
     assertNotContains(page, "Django")
+
+
+@pytest.mark.parametrize(("count", "words"), [(1, "1 komentar"), (2, "2 komentarja"),
+                                              (3, "3 komentarji"), (5, "5 komentarjev")])  # fmt: skip
+def test_the_queue_counts_comments_with_slovenian_plural_forms(client, moderator, count, words):
+    consultation = ConsultationFactory()
+    for number in range(count):
+        CommentFactory(consultation=consultation, body=f"Komentar {number}.")
+
+    page = client.get("/admin/consultations/comment/", headers=SL).content.decode()
+
+    assert re.search(rf"^\s*{words}\s*$", page, re.MULTILINE)
