@@ -215,8 +215,10 @@ def test_the_admin_is_branded_inepa(client, moderator):
     assertNotContains(page, "Django")
 
 
-@pytest.mark.parametrize(("count", "words"), [(1, "1 komentar"), (2, "2 komentarja"),
-                                              (3, "3 komentarji"), (5, "5 komentarjev")])  # fmt: skip
+PLURALS = [(1, "1 komentar"), (2, "2 komentarja"), (3, "3 komentarji"), (5, "5 komentarjev")]
+
+
+@pytest.mark.parametrize(("count", "words"), PLURALS)
 def test_the_queue_counts_comments_with_slovenian_plural_forms(client, moderator, count, words):
     consultation = ConsultationFactory()
     for number in range(count):
