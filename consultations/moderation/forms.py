@@ -3,6 +3,7 @@ official responses in the admin. The rules themselves live in services.py."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Comment, ModerationReason, Section
@@ -95,7 +96,7 @@ class OfficialResponseForm(forms.ModelForm):
         }
         for name, label in labels.items():
             if name in self.fields:
-                self.fields[name].label = label
+                self.fields[name].label = capfirst(label)
         section = self.fields.get("section")
         comment = self.fields.get("comment")
         consultation = self.fields.get("consultation")
@@ -108,6 +109,7 @@ class OfficialResponseForm(forms.ModelForm):
             section.initial = target.pk
             comment.queryset = Comment.objects.none()
             comment.disabled = True
+            comment.widget = forms.HiddenInput()  # a response answers a comment or a section
         elif target is not None:  # a comment
             comment.queryset = Comment.objects.filter(pk=target.pk)
             comment.initial = target.pk
@@ -115,6 +117,7 @@ class OfficialResponseForm(forms.ModelForm):
             comment.label_from_instance = lambda c: _("comment #%(id)s") % {"id": c.pk}
             section.queryset = Section.objects.none()
             section.disabled = True
+            section.widget = forms.HiddenInput()
         elif section is not None:
             # Sections grouped under their consultation, so that one is never taken for another.
             groups: dict[str, list] = {}

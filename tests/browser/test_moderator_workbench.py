@@ -129,6 +129,7 @@ def test_moderator_works_through_the_admin_in_slovenian(
     page.get_by_role("link", name="Odgovori uradno").click()
     expect(page.locator(".response-target")).to_contain_text("Načela")
     expect(page.locator(".required-note")).to_be_visible()
+    page.screenshot(path=SHOTS / "response-1366.png", full_page=True)
     assert_accessible(page)
     page.get_by_label("odziv (slovenščina)").fill("Načela bomo dopolnili.")
     page.get_by_label("odziv (angleščina)").fill("We shall amend the principles.")
