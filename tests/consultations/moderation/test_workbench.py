@@ -227,3 +227,41 @@ def test_the_queue_counts_comments_with_slovenian_plural_forms(client, moderator
     page = client.get("/admin/consultations/comment/", headers=SL).content.decode()
 
     assert re.search(rf"^\s*{words}\s*$", page, re.MULTILINE)
+
+
+def test_the_log_shows_one_clock_in_its_heading_and_its_row(client, moderator):
+    comment = CommentFactory(body="Komentar za dnevnik.")
+    when = timezone.datetime(2026, 7, 1, 13, 25, tzinfo=timezone.UTC)  # 15:25 in Ljubljana
+    moderation.comment_moderate(
+        comment=comment, moderator=moderator, action="hide", reason="spam", now=when
+    )
+    entry = ModerationAction.objects.get(comment=comment)
+
+    page = client.get(f"/admin/moderation/moderationaction/{entry.pk}/change/", headers=SL)
+
+    html = page.content.decode()
+    assert "2026-07-01 15:25 Mojca" in html
+    assert "13:25" not in html
+    assert "15:25" in html.split("field-created_at")[1]
+
+
+def test_the_workbench_pages_are_for_staff_with_the_right_permissions(client):
+    comment = CommentFactory(body="Zasebno.")
+    consultation = comment.consultation
+    urls = [
+        f"/admin/consultations/consultation/{consultation.pk}/render-results/",
+        f"/admin/moderation/officialresponse/add/?comment={comment.pk}",
+        f"/admin/consultations/comment/moderate/hide/?ids={comment.pk}",
+    ]
+
+    client.force_login(CitizenFactory())  # a citizen: sent to sign in, nothing shown
+    for url in urls:
+        response = client.get(url, headers=SL)
+        assert response.status_code == 302, url
+        assert "Zasebno." not in response.content.decode()
+
+    client.force_login(CitizenFactory(is_staff=True))  # staff without permissions: refused
+    for url in urls:
+        assert client.get(url, headers=SL).status_code == 403, url
+    assert client.post(urls[0], headers=SL).status_code == 403
+    assert ResultsDossier.objects.count() == 0
