@@ -4,6 +4,7 @@ Moderation (flags, decisions, appeals, official responses) and results (the stor
 are apps of their own beside this one: consultations.moderation and consultations.results.
 """
 
+import html
 from datetime import datetime
 
 from django.conf import settings
@@ -272,7 +273,7 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         # The text as readers see it (rendered, without Markdown marks), shortened.
-        text = strip_tags(self.body_html).strip() or self.body
+        text = html.unescape(strip_tags(self.body_html)).strip() or self.body
         return _("comment #%(id)s: %(excerpt)s") % {"id": self.pk, "excerpt": text[:50]}
 
     def clean(self) -> None:

@@ -4,6 +4,8 @@ Moderators see and decide; nobody edits a comment's text or deletes a comment or
 here. Comments are participation's model; their admin is the moderation queue, so it lives here.
 """
 
+import html
+
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -267,7 +269,7 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("comment"))
     def excerpt(self, comment: Comment) -> str:
         # The sanitised HTML the public sees, as text: no Markdown marks, no tags.
-        text = strip_tags(comment.body_html or comment.body).strip()
+        text = html.unescape(strip_tags(comment.body_html)).strip() or comment.body
         return Truncator(text or "—").chars(120)
 
     @admin.display(description=_("consultation and section"))

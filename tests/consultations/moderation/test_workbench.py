@@ -265,3 +265,12 @@ def test_the_workbench_pages_are_for_staff_with_the_right_permissions(client):
         assert client.get(url, headers=SL).status_code == 403, url
     assert client.post(urls[0], headers=SL).status_code == 403
     assert ResultsDossier.objects.count() == 0
+
+
+def test_the_queue_excerpt_shows_characters_as_written(client, moderator):
+    CommentFactory(body="Tom & Jerry <b>ne</b> sodita sem.")
+
+    page = client.get("/admin/consultations/comment/", headers=SL).content.decode()
+
+    assert "Tom &amp; Jerry &lt;b&gt;ne&lt;/b&gt; sodita sem." in page  # escaped once
+    assert "&amp;amp;" not in page
