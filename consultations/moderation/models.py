@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -104,8 +105,9 @@ class ModerationAction(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        when = timezone.localtime(self.created_at)
-        return f"{when:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"
+        # In the portal's time zone and the reader's format, as the admin shows every time.
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return f"{when} {self.actor_label}: {self.get_action_display()}"
 
     @property
     def actor_label(self) -> str:
