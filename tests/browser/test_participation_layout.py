@@ -74,7 +74,7 @@ def test_every_page_fits_a_phone_and_a_laptop_for_visitors(page, live_server, as
                 f"{language} article",
                 f"/{language}/articles/partnership-with-civil-society-is-a-key-to-transformative-e-government/",
                 200,
-            ),  # noqa: E501
+            ),
             (f"{language} about", f"/{language}/about/", 200),
             (f"{language} consultations", f"/{language}/consultations/", 200),
             (f"{language} open consultation visitor", f"/{language}/consultations/{slug}/", 200),
@@ -83,12 +83,12 @@ def test_every_page_fits_a_phone_and_a_laptop_for_visitors(page, live_server, as
                 f"{language} discussion visitor",
                 f"/{language}/consultations/{slug}/discussion/{section.pk}/",
                 200,
-            ),  # noqa: E501
+            ),
             (
                 f"{language} discussion draft visitor",
                 f"/{language}/consultations/{slug}/discussion/draft/",
                 200,
-            ),  # noqa: E501
+            ),
             (f"{language} sign in", f"/{language}/accounts/login/", 200),
             (f"{language} sign up", f"/{language}/accounts/signup/", 200),
             (f"{language} password reset", f"/{language}/accounts/password/reset/", 200),
@@ -265,17 +265,17 @@ def test_every_citizen_page_fits_a_phone_and_a_laptop(page, live_server, assert_
                 f"{language} delete comment",
                 f"/{language}/consultations/{slug}/comments/{mine.pk}/remove/",
                 200,
-            ),  # noqa: E501
+            ),
             (
                 f"{language} report form",
                 f"/{language}/consultations/{slug}/comments/{other.pk}/flag/",
                 200,
-            ),  # noqa: E501
+            ),
             (
                 f"{language} appeal form",
                 f"/{language}/consultations/{slug}/comments/{hidden.pk}/appeal/",
                 200,
-            ),  # noqa: E501
+            ),
         ]
     _sweep(page, assert_accessible, pages)
 

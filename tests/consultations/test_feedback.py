@@ -93,9 +93,7 @@ def test_a_published_comment_carries_its_confirmation_and_is_the_target(client, 
 
 def test_a_comment_awaiting_moderation_is_confirmed_at_the_form_it_came_from(client, citizen):
     consultation = ConsultationFactory(moderation_mode="pre")
-    response = client.post(
-        f"{_url(consultation)}comments/", {"body": "Wait for me."}, follow=True
-    )
+    response = client.post(f"{_url(consultation)}comments/", {"body": "Wait for me."}, follow=True)
 
     assert response.redirect_chain[-1][0].endswith("#draft-new-comment")
     form = _element(response.content.decode(), "draft-new-comment")
