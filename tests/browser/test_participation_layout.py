@@ -96,6 +96,16 @@ def test_every_page_fits_a_phone_and_a_laptop_for_visitors(page, live_server, as
         ]
     _sweep(page, assert_accessible, pages)
 
+    # An official response is set apart from the comments, by its edge and its label.
+    for size in WIDTHS:
+        page.set_viewport_size(size)
+        page.goto(f"/en/consultations/{OPEN}/")
+        answer = page.locator(".official-response").first
+        answer.scroll_into_view_if_needed()
+        expect(answer).to_contain_text("Official response of INePA")
+        assert answer.evaluate("el => getComputedStyle(el).borderLeftWidth") == "6px"
+        screenshot(page, "en official response", full_page=False)
+
     # The home page leads with the open consultation: time left, participation, a call.
     page.goto("/en/")
     first = page.locator("main h2").first
@@ -141,6 +151,14 @@ def test_after_each_action_the_confirmation_is_where_the_person_is(
     assert_accessible(page)
     sections = page.locator("section.discussion")
     section = sections.nth(1)
+
+    # Buttons show focus from the keyboard: a thick outline of their own.
+    button = section.get_by_role("button", name="Vote")
+    button.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert button.evaluate("el => getComputedStyle(el).outlineWidth") == "3px"
+    screenshot(page, f"focus on a button {width}", full_page=False)
 
     # A vote: the confirmation beside the vote form, announced.
     section.get_by_label("Disagree", exact=True).check()
