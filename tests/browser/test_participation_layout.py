@@ -125,6 +125,27 @@ def test_a_lone_consultation_card_is_not_a_third_of_the_grid(page, live_server, 
     card = page.locator(".cards .card").bounding_box()
     assert card["width"] > cards["width"] / 2
     check_fits(page, "en lone consultation card")
+    # An upcoming consultation, in both languages: its page and the list.
+    upcoming = ConsultationFactory(
+        title_en="Not yet open",
+        opens_at=timezone.now() + timedelta(days=3),
+        closes_at=timezone.now() + timedelta(days=33),
+    )
+    _sweep(
+        page,
+        assert_accessible,
+        [
+            (f"{language} {name}", url, 200)
+            for language in ("sl", "en")
+            for name, url in [
+                (
+                    "upcoming consultation",
+                    f"/{language}/consultations/{getattr(upcoming, f'slug_{language}')}/",
+                ),
+                ("consultations with upcoming", f"/{language}/consultations/"),
+            ]
+        ],
+    )
 
 
 def _feedback_in_view(page, name: str, text: str, role: str = "status"):
