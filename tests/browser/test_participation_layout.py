@@ -299,6 +299,7 @@ def test_every_citizen_page_fits_a_phone_and_a_laptop(page, live_server, assert_
             (f"{language} open consultation citizen", f"/{language}/consultations/{slug}/", 200),
             (f"{language} profile", f"/{language}/accounts/profile/", 200),
             (f"{language} email", f"/{language}/accounts/email/", 200),
+            (f"{language} password change", f"/{language}/accounts/password/change/", 200),
             (f"{language} delete account", f"/{language}/accounts/profile/delete/", 200),
             (
                 f"{language} delete comment",
