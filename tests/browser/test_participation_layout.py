@@ -319,6 +319,18 @@ def test_every_citizen_page_fits_a_phone_and_a_laptop(page, live_server, assert_
         ]
     _sweep(page, assert_accessible, pages)
 
+    # In Slovenian too, on a phone: a vote is confirmed beside the vote form, in sight.
+    page.set_viewport_size(PHONE)
+    page.goto(f"/sl/consultations/{consultation.slug_sl}/")
+    section = page.locator("section.discussion").nth(2)
+    section.locator("input[type=radio]").first.check()
+    section.locator(".vote-form button[type=submit]").click()
+    confirmation = page.locator(".votes-feedback [role=status]")
+    expect(confirmation).to_have_count(1)
+    assert in_viewport(confirmation)
+    screenshot(page, "sl after vote", full_page=False)
+    assert_accessible(page)
+
     # A comment refused (empty) is shown again on a page of its own, the error first.
     for size in WIDTHS:
         page.set_viewport_size(size)
