@@ -85,8 +85,11 @@ def can_reply(user, comment: Comment, *, taking_part: bool) -> bool:
 
 def can_report(user, comment: Comment, *, taking_part: bool) -> bool:
     """Report another person's published comment to the moderators while taking part (the
-    moderation app records the report)."""
-    return can_support(user, comment, taking_part=taking_part)
+    moderation app records the report), once: not one they reported already (`reported_by_me`,
+    marked by the selectors that show comments)."""
+    return can_support(user, comment, taking_part=taking_part) and not getattr(
+        comment, "reported_by_me", False
+    )
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,10 @@ from datetime import datetime
 
 from django.db.models import (
     Count,
+    Exists,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -19,7 +21,8 @@ from inepa_portal.translation import matching_slug
 
 from .models import Comment, CommentSupport, Consultation, Section, Vote
 
-COMMENTS_PER_TARGET = 10
+COMMENTS_PER_TARGET = 10  # threads of each target on the consultation's page
+COMMENTS_PER_PAGE = 20  # threads on a page of a whole discussion
 DRAFT = None  # the key of the draft as a whole, beside section ids
 
 
@@ -100,10 +103,52 @@ def visible_consultations(user) -> QuerySet[Consultation]:
     return Consultation.objects.published()
 
 
-def consultations_for_listing(user, *, now: datetime | None = None) -> list[Consultation]:
-    """Open ones first (closing soonest first), then upcoming (opening soonest), then closed."""
+def _with_participation(consultations: QuerySet[Consultation]) -> QuerySet[Consultation]:
+    """Each consultation with its published comments (`comment_total`) and the people who took
+    part (`participant_total`: voters, and authors of published comments who did not vote),
+    each counted by the database over that consultation's rows only."""
+    per_consultation = {"consultation": OuterRef("pk")}
+
+    def counted(queryset: QuerySet, field_name: str) -> Coalesce:
+        return Coalesce(
+            Subquery(
+                queryset.order_by()
+                .values("consultation")
+                .annotate(count=Count(field_name, distinct=True))
+                .values("count")[:1]
+            ),
+            Value(0),
+        )
+
+    voters = Vote.objects.filter(**per_consultation, user__isnull=False)
+    commenters_without_vote = (
+        Comment.objects.visible()
+        .filter(**per_consultation, author__isnull=False)
+        .exclude(
+            Exists(
+                Vote.objects.filter(consultation=OuterRef("consultation"), user=OuterRef("author"))
+            )
+        )
+    )
+    return consultations.annotate(
+        comment_total=counted(Comment.objects.visible().filter(**per_consultation), "id"),
+        participant_total=counted(voters, "user") + counted(commenters_without_vote, "author"),
+    )
+
+
+def open_consultations(user, *, now: datetime | None = None) -> list[Consultation]:
+    """The consultations open now, closing soonest first, with their participation so far."""
     now = now or timezone.now()
-    consultations = list(visible_consultations(user))
+    return list(
+        _with_participation(visible_consultations(user).open_now(now=now)).order_by("closes_at")
+    )
+
+
+def consultations_for_listing(user, *, now: datetime | None = None) -> list[Consultation]:
+    """Open ones first (closing soonest first), then upcoming (opening soonest), then closed;
+    each with its participation so far (`comment_total`, `participant_total`)."""
+    now = now or timezone.now()
+    consultations = list(_with_participation(visible_consultations(user)))
     order = {
         Consultation.State.OPEN: 0,
         Consultation.State.UPCOMING: 1,
@@ -222,6 +267,21 @@ def _mark_my_supports(comments: list[Comment], user) -> None:
         comment.supported_by_me = comment.pk in mine
 
 
+def _mark_my_reports(comments: list[Comment], user) -> None:
+    """Mark the comments shown that `user` has reported (through the relation the moderation
+    app adds to Comment: participation does not import moderation)."""
+    every = [c for comment in comments for c in [comment, *comment.shown_replies]]
+    mine: set[int] = set()
+    if user.is_authenticated and every:
+        mine = set(
+            Comment.objects.filter(pk__in=[c.pk for c in every], flags__user=user).values_list(
+                "pk", flat=True
+            )
+        )
+    for comment in every:
+        comment.reported_by_me = comment.pk in mine
+
+
 def _my_votes(consultation: Consultation, user) -> dict[int | None, str]:
     if not user.is_authenticated:
         return {}
@@ -249,6 +309,7 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
     _attach_support_counts(top)
     _attach_replies(top)
     _mark_my_supports(top, user)
+    _mark_my_reports(top, user)
     target_responses = _attach_responses(consultation, top)
     counts, votes, mine = (
         _comment_counts(consultation),
@@ -287,10 +348,55 @@ def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
     """Attach replies, official responses and the reader's supports to a page of comments."""
     _attach_replies(comments)
     _mark_my_supports(comments, user)
+    _mark_my_reports(comments, user)
     if comments:
         # The consultation's id is enough to read its responses: no query to load it again.
         _attach_responses(Consultation(pk=comments[0].consultation_id), comments)
     return comments
+
+
+def target_discussion(
+    consultation: Consultation, section: Section | None, comments: list[Comment], *, user
+) -> Discussion:
+    """One target's discussion for its own pages: `comments` (a page of its threads, finished),
+    its tally, comment count, official responses and the reader's vote."""
+    votes = Vote.objects.filter(consultation=consultation, section=section)
+    tally = Tally()
+    for choice, count in (
+        votes.values("choice").annotate(count=Count("id")).values_list("choice", "count").order_by()
+    ):
+        setattr(tally, choice, count)
+    my_vote = (
+        votes.filter(user=user).values_list("choice", flat=True).first()
+        if user.is_authenticated
+        else None
+    )
+    return Discussion(
+        section=section,
+        comments=comments,
+        comment_count=Comment.objects.visible()
+        .filter(consultation=consultation, section=section)
+        .count(),
+        tally=tally,
+        my_vote=my_vote,
+        responses=list(
+            consultation.official_responses.filter(comment__isnull=True, section=section).order_by(
+                "created_at", "id"
+            )
+        ),
+    )
+
+
+def thread_position(comment: Comment) -> int:
+    """How many threads of its target come before `comment`'s thread (its own, or its parent's
+    for a reply) in a discussion: where the page that shows it is."""
+    top = comment.parent if comment.parent_id else comment
+    return (
+        Comment.objects.in_discussion()
+        .filter(consultation_id=top.consultation_id, parent__isnull=True, section_id=top.section_id)
+        .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, pk__lt=top.pk))
+        .count()
+    )
 
 
 def comment_for_action(

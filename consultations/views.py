@@ -18,7 +18,7 @@ from . import access, permissions, selectors, services
 from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
 from .models import Comment, Consultation, ModerationReason, Section
 
-COMMENTS_PER_PAGE = 20
+COMMENTS_PER_PAGE = selectors.COMMENTS_PER_PAGE
 
 
 def _paths(consultation: Consultation, name: str = "detail", **kwargs) -> dict[str, str]:
@@ -115,6 +115,32 @@ def _target_forms(consultation: Consultation, discussions: list[selectors.Discus
         )
 
 
+def _place_feedback(
+    request: HttpRequest, discussions: list[selectors.Discussion], comments: list[Comment]
+) -> dict:
+    """Put each message beside the place it is about (a comment, a target's votes or comment
+    form, a target); the rest, and those about a place this page does not show, at the top."""
+    placed, unplaced = access.place_feedback(request)
+    shown: set[str] = set()
+
+    def take(anchor: str) -> list:
+        shown.add(anchor)
+        return placed.get(anchor, [])
+
+    for discussion in discussions:
+        anchor = discussion.section.anchor if discussion.section else "draft"
+        discussion.feedback = take(anchor)
+        discussion.vote_feedback = take(f"{anchor}-votes")
+        discussion.form_feedback = take(f"{anchor}-new-comment")
+    for comment in comments:
+        for shown_comment in [comment, *comment.shown_replies]:
+            shown_comment.feedback = take(shown_comment.anchor)
+    for anchor, elsewhere in placed.items():
+        if anchor not in shown:
+            unplaced.extend(elsewhere)
+    return {"messages_placed": True, "top_messages": unplaced}
+
+
 @require_safe
 @pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -129,6 +155,7 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_take_part = barrier is None
     if can_take_part:
         _target_forms(consultation, discussions)
+    comments = [comment for discussion in discussions for comment in discussion.comments]
     return render(
         request,
         "consultations/consultation_detail.html",
@@ -143,12 +170,8 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 request, _paths(consultation), written=consultation.written_languages()
             ),
             "section": "consultations",
-            **_comment_actions(
-                request,
-                consultation,
-                [comment for discussion in discussions for comment in discussion.comments],
-                taking_part=can_take_part,
-            ),
+            **_comment_actions(request, consultation, comments, taking_part=can_take_part),
+            **_place_feedback(request, discussions, comments),
         },
     )
 
@@ -163,7 +186,11 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
         selectors.discussion_page(consultation, section, user=request.user), COMMENTS_PER_PAGE
     ).get_page(request.GET.get("page"))
     comments = selectors.finish_comments(list(page.object_list), user=request.user)
-    can_take_part = permissions.can_take_part(request.user, consultation)
+    barrier = permissions.participation_barrier(request.user, consultation)
+    can_take_part = barrier is None
+    shown = selectors.target_discussion(consultation, section, comments, user=request.user)
+    if can_take_part:
+        _target_forms(consultation, [shown])
     return render(
         request,
         "consultations/discussion.html",
@@ -171,6 +198,9 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
             "consultation": consultation,
             "version": consultation.localized(),
             "target_section": section,
+            "discussion": shown,
+            "can_take_part": can_take_part,
+            "barrier": barrier,
             "page": page,
             "comments": comments,
             "alternates": language_alternates(
@@ -180,6 +210,7 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
             ),
             "section": "consultations",
             **_comment_actions(request, consultation, comments, taking_part=can_take_part),
+            **_place_feedback(request, [shown], comments),
         },
     )
 
@@ -197,8 +228,9 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     parent = form.cleaned_data.get("parent")
     section = form.cleaned_data.get("section")
+    target_anchor = section.anchor if section else "draft"
     refusal = access.refuse_unless_citizen(
-        request, consultation, parent.anchor if parent else (section.anchor if section else "draft")
+        request, consultation, parent.anchor if parent else f"{target_anchor}-new-comment"
     )
     if refusal:
         return refusal
@@ -222,13 +254,25 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, message)
         else:
             if comment.status == Comment.Status.PENDING:
-                messages.success(
+                # Not shown yet: the message stands where it was written (the thread replied
+                # to, or the comment form of its target).
+                place = parent.anchor if parent else f"{target_anchor}-new-comment"
+                access.tell(
                     request,
+                    messages.SUCCESS,
                     _("Thank you. Your comment awaits moderation and appears once approved."),
+                    at=place,
                 )
-                return redirect(access.page_url(consultation, parent.anchor if parent else "draft"))
-            messages.success(request, _("Thank you: your comment is published."))
-            return redirect(access.page_url(consultation, comment.anchor))
+                if parent:
+                    return redirect(access.comment_url(consultation, parent))
+                return redirect(access.page_url(consultation, place))
+            access.tell(
+                request,
+                messages.SUCCESS,
+                _("Thank you: your comment is published."),
+                at=comment.anchor,
+            )
+            return redirect(access.comment_url(consultation, comment))
     # Shown again with the errors, keeping what the person typed.
     return render(
         request,
@@ -251,13 +295,13 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
     form = VoteForm(request.POST, consultation=consultation)
     # Read at once: a refusal sends the person back to the section they voted on.
     section = None if form.has_error("section") else form.cleaned_data.get("section")
-    anchor = section.anchor if section else "draft"
+    anchor = f"{section.anchor if section else 'draft'}-votes"
     refusal = access.refuse_unless_citizen(request, consultation, anchor)
     if refusal:
         return refusal
     if form.has_error("choice"):
         for error in form.errors["choice"]:
-            messages.error(request, error)
+            access.tell(request, messages.ERROR, error, at=anchor)
         return redirect(access.page_url(consultation, anchor))
     if form.has_error("section"):
         raise Http404
@@ -270,10 +314,13 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except ValidationError as error:
         for message in error.messages:
-            messages.error(request, message)
+            access.tell(request, messages.ERROR, message, at=anchor)
     else:
-        messages.success(
-            request, _("Your vote is recorded. You can change it until the consultation closes.")
+        access.tell(
+            request,
+            messages.SUCCESS,
+            _("Your vote is recorded. You can change it until the consultation closes."),
+            at=anchor,
         )
     return redirect(access.page_url(consultation, anchor))
 
@@ -292,12 +339,16 @@ def support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             if form.cleaned_data["action"] == "support":
                 services.comment_support(comment=comment, user=request.user)
+                done = _("You support this comment.")
             else:
                 services.comment_unsupport(comment=comment, user=request.user)
+                done = _("You no longer support this comment.")
         except ValidationError as error:
             for message in error.messages:
-                messages.error(request, message)
-    return redirect(access.page_url(consultation, comment.anchor))
+                access.tell(request, messages.ERROR, message, at=comment.anchor)
+        else:
+            access.tell(request, messages.SUCCESS, done, at=comment.anchor)
+    return redirect(access.comment_url(consultation, comment))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -312,12 +363,13 @@ def comment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             services.comment_remove(comment=comment, author=request.user)
         except ValidationError as error:
             for message in error.messages:
-                messages.error(request, message)
-            return redirect(access.page_url(consultation, comment.anchor))
-        messages.success(request, _("Your comment is removed."))
-        return redirect(
-            access.page_url(consultation, comment.anchor if comment.parent_id is None else "")
-        )
+                access.tell(request, messages.ERROR, message, at=comment.anchor)
+            return redirect(access.comment_url(consultation, comment))
+        # A removed comment stays as a placeholder only while replies hang from it: the
+        # message stands in its thread (a reply's parent) or, without one, at the top.
+        place = f"comment-{comment.parent_id}" if comment.parent_id else comment.anchor
+        access.tell(request, messages.SUCCESS, _("Your comment is removed."), at=place)
+        return redirect(access.comment_url(consultation, comment, place))
     return render(
         request,
         "consultations/comment_confirm_remove.html",

@@ -20,21 +20,31 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from articles import selectors as article_selectors
+from consultations import selectors as consultation_selectors
 
 from . import pagecache
 
 HOME_ARTICLES = 5
 
 
-def _article_scopes(request: HttpRequest, **kwargs) -> list[str]:
-    return ["articles"]
+def _home_scopes(request: HttpRequest, **kwargs) -> list[str]:
+    return ["articles", "consultations"]
 
 
+# The home page leads with the open consultations and their time left: a minute at most.
 @require_safe
-@pagecache.cache_for_visitors(_article_scopes)
+@pagecache.cache_for_visitors(_home_scopes, seconds=60)
 def home(request: HttpRequest) -> HttpResponse:
     articles = article_selectors.published_articles()[:HOME_ARTICLES]
-    return render(request, "home.html", {"articles": articles, "section": "home"})
+    return render(
+        request,
+        "home.html",
+        {
+            "articles": articles,
+            "open_consultations": consultation_selectors.open_consultations(request.user),
+            "section": "home",
+        },
+    )
 
 
 @require_safe

@@ -30,8 +30,11 @@ def flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         participation.ensure_open(consultation, timezone.now())
     except participation.ConsultationNotOpen as error:
         for message in error.messages:
-            messages.error(request, message)
-        return redirect(access.page_url(consultation, comment.anchor))
+            access.tell(request, messages.ERROR, message, at=comment.anchor)
+        return redirect(access.comment_url(consultation, comment))
+    if comment.flags.filter(user=request.user).exists():
+        access.tell(request, messages.INFO, _("You reported this comment."), at=comment.anchor)
+        return redirect(access.comment_url(consultation, comment))
     form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         turn = access.take_turn(request, "flag")
@@ -50,8 +53,13 @@ def flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 for message in error.messages:
                     form.add_error(None, message)
             else:
-                messages.success(request, _("Thank you. Moderators will look at this comment."))
-                return redirect(access.page_url(consultation, comment.anchor))
+                access.tell(
+                    request,
+                    messages.SUCCESS,
+                    _("Thank you. Moderators will look at this comment."),
+                    at=comment.anchor,
+                )
+                return redirect(access.comment_url(consultation, comment))
     return render(
         request,
         "moderation/flag_form.html",

@@ -34,10 +34,10 @@ def test_profile_lists_my_comments_with_their_state_and_my_votes(client, maja, d
 
     assertContains(response, "<h1>My account</h1>", html=True)
     assertContains(response, "My first thought.")
-    assertContains(response, "<td>published</td>", html=True)
-    assertContains(response, "<td>removed by the author</td>", html=True)
+    assertContains(response, '<td data-label="State">published</td>', html=True)
+    assertContains(response, '<td data-label="State">removed by the author</td>', html=True)
     assertNotContains(response, "Withdrawn idea.")
-    assertContains(response, "<td>disagree</td>", html=True)
+    assertContains(response, '<td data-label="Vote">disagree</td>', html=True)
 
 
 def test_profile_offers_a_review_of_a_hidden_or_rejected_comment_once(client, maja, draft):

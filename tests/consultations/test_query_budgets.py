@@ -177,7 +177,8 @@ def test_consultation_page_has_a_fixed_query_budget_for_citizens(
     consultation = _discussed(sections, threads, reader=citizen)
 
     # the visitor's 9, + session, user, verified email, the citizen's supports and votes
-    with django_assert_num_queries(14):
+    # (+1: the comments shown that the citizen reported, to show "You reported this")
+    with django_assert_num_queries(15):
         response = client.get(_url(consultation))
 
     page = response.content.decode()
@@ -225,8 +226,9 @@ def test_discussion_page_has_a_fixed_query_budget_for_visitors(
     section = consultation.sections.first() if target == "section" else None
     name = _target_name(section)
     # consultation, the section (not for the draft), the target's comments counted (for the
-    # pages) and the page of them with their support counts, their replies, official responses
-    queries = 6 if section else 5
+    # pages) and the page of them with their support counts, their replies, official responses;
+    # the target's tally, its comment count and its own official responses
+    queries = 9 if section else 8
     with django_assert_num_queries(queries):
         response = client.get(_discussion_url(consultation, section))
 
@@ -246,8 +248,9 @@ def test_discussion_page_has_a_fixed_query_budget_for_citizens(
     section = consultation.sections.first()
     name = _target_name(section)
 
-    # the visitor's 6, + session, user, the citizen's supports, verified email
-    with django_assert_num_queries(10):
+    # the visitor's 9, + session, user, the citizen's supports, verified email, their vote on
+    # the target and the comments shown that they reported
+    with django_assert_num_queries(15):
         response = client.get(_discussion_url(consultation, section))
 
     page = response.content.decode()

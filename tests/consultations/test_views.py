@@ -103,7 +103,7 @@ def test_page_shows_the_draft_section_by_section_with_counts_and_tallies(client,
     purpose_part = html[html.index('id="section-') : html.index("Principles</h2>")]
     assert "1 comment</h3>" in purpose_part
     assert "<td>2</td>" in purpose_part
-    assert "67 %" in purpose_part
+    assert "67&nbsp;%" in purpose_part
 
 
 def test_visitors_are_invited_to_sign_in_and_come_back(client, draft):

@@ -40,8 +40,9 @@ def test_home_has_a_fixed_query_budget(client, django_assert_num_queries, size, 
     if signed_in:
         client.force_login(CitizenFactory(display_name="Maja K."))
 
-    # the latest articles, their images (+ session, user for someone signed in)
-    with django_assert_num_queries(2 + extra):
+    # the open consultations with their participation, the latest articles, their images
+    # (+ session, user for someone signed in)
+    with django_assert_num_queries(3 + extra):
         response = client.get("/en/")
 
     page = response.content.decode()

@@ -105,7 +105,7 @@ def test_citizen_on_server_a_is_seen_moderated_and_limited_on_server_b(app_serve
     maja.get(a.url + page)
     voted = maja.post(a.url + page + "vote/", {"choice": "agree", "section": section.pk})
     assert voted.status == 302
-    assert voted.location.endswith(f"#{section.anchor}")
+    assert voted.location.endswith(f"#{section.anchor}-votes")
     commented = maja.post(
         a.url + page + "comments/", {"body": "Written on server A.", "section": section.pk}
     )

@@ -65,8 +65,9 @@ def _much_discussed(size: int, *, author=None) -> Comment:
 def test_report_form_has_a_fixed_query_budget(client, django_assert_num_queries, citizen, size):
     comment = _much_discussed(size)
 
-    # session, user, consultation, the comment, the citizen's verified address
-    with django_assert_num_queries(5):
+    # session, user, consultation, the comment, the citizen's verified address, whether they
+    # reported it already
+    with django_assert_num_queries(6):
         response = client.get(_url(comment, "flag"))
 
     page = response.content.decode()
