@@ -39,6 +39,8 @@ from consultations.moderation import selectors as moderation_selectors
 from inepa_portal.markup import links_for_print
 from inepa_portal.translation import translated
 
+from . import pdfua
+
 FORMAT = "inepa-consultation-results/1"
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "INePA Dossier Sans"  # our own name, so that no font of the host stands in
@@ -540,8 +542,10 @@ def results_pdf(consultation: Consultation, language: str, *, data: dict | None 
     _speed_up_page_references()
     fetcher = _fonts_only_fetcher()
     font_config = FontConfiguration()
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=stylesheet, font_config=font_config, url_fetcher=fetcher)],
-        font_config=font_config,
-        pdf_variant="pdf/ua-1",
-    )
+    with pdfua.recording() as record:
+        content = HTML(string=html, url_fetcher=fetcher).write_pdf(
+            stylesheets=[CSS(string=stylesheet, font_config=font_config, url_fetcher=fetcher)],
+            font_config=font_config,
+            pdf_variant="pdf/ua-1",
+        )
+    return pdfua.complete(content, record, language=language)
