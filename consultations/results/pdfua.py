@@ -95,7 +95,13 @@ def _install() -> bool:
         try:
             for element in original(box, parent, pdf, page_number, nums, annotations, tag_map):
                 html = getattr(box, "_box", box).element
-                if html is not None and element.number not in record.sources:
+                if html is None and _margin.get() and element.number not in record.sources:
+                    # The margins' boxes come from no HTML element: each is its own.
+                    record.sources[element.number] = Source(
+                        key=-element.number, tag="", classes=frozenset(), lang="",
+                        description="", furniture=_margin.get(),
+                    )  # fmt: skip
+                elif html is not None and element.number not in record.sources:
                     key = record.keys.setdefault(id(html), len(record.keys))
                     if len(record.held) < len(record.keys):
                         record.held.append(html)
@@ -225,6 +231,44 @@ class _Rewrite:
             if _is_element(kid):
                 self.join(kid)
 
+    def link_table_headers(self) -> None:
+        """Give each header cell of a joined table an ID and each data cell the IDs of its
+        column's and its row's header cells (WeasyPrint names them per page's part, so the
+        cells of a part after a page break point at the header repeated there)."""
+        name, string = self.pikepdf.Name, self.pikepdf.String
+        for number, table in enumerate(
+            node for node in self.elements(self.document) if str(node.S) == "/Table"
+        ):
+            columns: dict[int, list] = {}
+            for group in _kids(table):
+                if not _is_element(group) or group.S not in (name.THead, name.TBody, name.TFoot):
+                    continue
+                for row_number, row in enumerate(_kids(group)):
+                    if not _is_element(row):
+                        continue
+                    row_headers, cells, column = [], [], 0
+                    for cell in _kids(row):
+                        if not _is_element(cell):
+                            continue
+                        span = int(cell.get("/A", {}).get("/ColSpan", 1))
+                        cells.append((cell, range(column, column + span)))
+                        if cell.S == name.TH:
+                            cell.ID = string(
+                                f"t{number}-{str(group.S)[1:].lower()}{row_number}-c{column}"
+                            )
+                            if str(group.S) == "/THead":
+                                for index in range(column, column + span):
+                                    columns.setdefault(index, []).append(cell.ID)
+                            else:
+                                row_headers.append(cell.ID)
+                        column += span
+                    for cell, spanned in cells:
+                        if cell.S == name.TD:
+                            headers = row_headers + [h for i in spanned for h in columns.get(i, [])]
+                            if "/A" not in cell:
+                                cell.A = self.pikepdf.Dictionary(O=name.Table)
+                            cell.A.Headers = self.pikepdf.Array(headers)
+
     # 2. Roles, languages, words ---------------------------------------------------------------
 
     def elements(self, node) -> Iterator:
@@ -352,8 +396,9 @@ class _Rewrite:
                         marks[(index, mcid)] = node
         return marks
 
-    def write_artifacts(self, streams: list, marks: dict, furniture: dict) -> None:
-        """Marked content in no element becomes an artifact: page furniture as pagination."""
+    def write_artifacts(self, streams: list, marks: dict, furniture: dict, painted: dict) -> None:
+        """Marked content in no element becomes an artifact: page furniture as pagination
+        (header or footer), a repeated table header as pagination, an empty run as nothing."""
         name = self.pikepdf.Name
         for index, (page, instructions) in enumerate(zip(self.pdf.pages, streams, strict=True)):
             changed = False
@@ -366,13 +411,13 @@ class _Rewrite:
                         mark = (index, int(props.MCID))
                         if mark not in marks:
                             changed = True
-                            properties = self.pikepdf.Dictionary()
-                            if mark in furniture:
-                                properties.Type = name.Pagination
-                                properties.Subtype = name(f"/{furniture[mark]}")
+                            if mark[1] not in painted.get(index, ()):
+                                operands, operator = [name.Artifact], self.pikepdf.Operator("BMC")
                             else:
-                                properties.Type = name.Pagination
-                            operands = [name.Artifact, properties]
+                                properties = self.pikepdf.Dictionary(Type=name.Pagination)
+                                if mark in furniture:
+                                    properties.Subtype = name(f"/{furniture[mark]}")
+                                operands = [name.Artifact, properties]
                 rewritten.append((operands, operator))
             if changed:
                 page.Contents = self.pdf.make_stream(self.pikepdf.unparse_content_stream(rewritten))
@@ -401,12 +446,13 @@ class _Rewrite:
         furniture = self.furniture_of(old_parents)
         self.drop_repeated_table_rows()
         self.join(self.document)
+        self.link_table_headers()
         self.roles_and_languages()
         self.describe_links()
         painted, streams = self.painted()
         self.prune(self.document, painted)
         marks, annotations = self.tagged()
-        self.write_artifacts(streams, marks, furniture)
+        self.write_artifacts(streams, marks, furniture, painted)
         self.write_parent_tree(marks, annotations)
 
 
