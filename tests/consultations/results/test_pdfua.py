@@ -437,3 +437,94 @@ def test_headings_of_a_text_move_under_the_dossiers_own():
 
     assert exports.headings_from(html, 4) == "<h4>A</h4><p>x</p><h5>B</h5><h4 class='c'>C</h4>"
     assert exports.headings_from("<p>none</p>", 3) == "<p>none</p>"
+
+
+# The dossier as a reader meets it (#13) --------------------------------------------------------
+
+
+def _first_page(node, pages: dict) -> int | None:
+    """The page of the first marked content an element holds."""
+    for kid in _kids(node):
+        if _is_element(kid):
+            found = _first_page(kid, pages)
+            if found is not None:
+                return found
+        elif isinstance(kid, pikepdf.Dictionary):
+            if kid.get("/Type") == "/MCR":
+                return pages[kid.Pg.objgen]
+        else:
+            return pages[node.Pg.objgen]
+    return None
+
+
+def _last_page(node, pages: dict) -> int | None:
+    for kid in reversed(_kids(node)):
+        if _is_element(kid):
+            found = _last_page(kid, pages)
+            if found is not None:
+                return found
+        elif isinstance(kid, pikepdf.Dictionary):
+            if kid.get("/Type") == "/MCR":
+                return pages[kid.Pg.objgen]
+        else:
+            return pages[node.Pg.objgen]
+    return None
+
+
+def test_headings_and_captions_stay_on_the_page_of_what_follows_them(dossier_sl, dossier_en):
+    for pdf in (dossier_sl, dossier_en):
+        pages = _pages(pdf)
+        checked = 0
+        for node in _elements(pdf):
+            if str(node.S) not in ("/H2", "/H3", "/H4", "/Caption"):
+                continue
+            siblings = [kid for kid in _kids(node.P) if _is_element(kid)]
+            after = siblings[[kid.objgen for kid in siblings].index(node.objgen) + 1 :]
+            if not after:
+                continue
+            checked += 1
+            assert _last_page(node, pages) == _first_page(after[0], pages), (
+                f"{node.S} stranded at the foot of page {_last_page(node, pages) + 1}"
+            )
+        assert checked > 60
+
+
+def test_sections_flow_on_without_a_page_each(dossier_sl, sections):
+    pages = _pages(dossier_sl)
+    parts = [node for node in _elements(dossier_sl)
+             if node.S == "/Sect" and _kids(node) and _kids(node)[0].S == "/H2"]  # fmt: skip
+    shared = sum(
+        1
+        for before, after in itertools.pairwise(parts)
+        if _first_page(after, pages) == _last_page(before, pages)
+    )
+
+    # Short sections share pages: most begin on the page where the one before them ends.
+    assert shared > (1 + sections) // 2
+    assert len(dossier_sl.pages) < 1 + sections
+
+
+def test_each_section_shows_its_text_before_its_votes_and_comments(dossier_en):
+    section = [
+        node for node in _of(dossier_en, "/Sect")
+        if _kids(node) and str(_kids(node)[0].S) == "/H2" and len(_kids(node)) > 3
+        and str(_kids(node)[1].S) == "/Div"
+    ][-1]  # fmt: skip
+    roles = [str(kid.S) for kid in _kids(section)]
+
+    # Heading, the section's text, its figures line, its tally table and chart, then comments.
+    assert roles[:6] == ["/H2", "/Div", "/P", "/Table", "/Figure", "/H3"]
+    text = [str(kid.S) for kid in _kids(_kids(section)[1]) if _is_element(kid)]
+    # The label, then the text's "## Scope" and "### Exceptions" under the section's heading.
+    assert text == ["/P", "/H3", "/P", "/H4", "/P"]
+
+
+def test_the_cover_carries_the_organisations_name_and_mark(rendered):
+    from tests.consultations.results.closed_consultation import pdf_text
+
+    cover = " ".join(pdf_text(rendered["sl"]).split("\n")[:3])
+    pdf = pikepdf.open(io.BytesIO(rendered["sl"]))
+    first_figure = _of(pdf, "/Figure")[0]
+
+    assert "Zavod INePA" in cover
+    assert str(first_figure.Alt) == "Znak organizacije INePA"
