@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 # someone checks the new release and moves this range and pyproject.toml's together.
 WEASYPRINT_CHECKED = ((70, 0), (71, 0))
 
+# A marked-content sequence as WeasyPrint (pydyf) writes it: "/Span\n<</MCID 7>>\nBDC\n".
+MARKED = re.compile(rb"/([A-Za-z0-9]+)\n<</MCID (\d+)>>\nBDC\n")
+
 # Operators that paint: marked content with none of them is empty.
 PAINTING = frozenset(
     {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "EI"}
@@ -399,28 +402,55 @@ class _Rewrite:
     def write_artifacts(self, streams: list, marks: dict, furniture: dict, painted: dict) -> None:
         """Marked content in no element becomes an artifact: page furniture as pagination
         (header or footer), a repeated table header as pagination, an empty run as nothing."""
-        name = self.pikepdf.Name
         for index, (page, instructions) in enumerate(zip(self.pdf.pages, streams, strict=True)):
-            changed = False
-            rewritten = []
-            for instruction in instructions:
-                operands, operator = list(instruction.operands), instruction.operator
-                if str(operator) == "BDC" and operands[0] != name.Artifact:
-                    props = operands[1]
-                    if isinstance(props, self.pikepdf.Dictionary) and "/MCID" in props:
-                        mark = (index, int(props.MCID))
-                        if mark not in marks:
-                            changed = True
-                            if mark[1] not in painted.get(index, ()):
-                                operands, operator = [name.Artifact], self.pikepdf.Operator("BMC")
-                            else:
-                                properties = self.pikepdf.Dictionary(Type=name.Pagination)
-                                if mark in furniture:
-                                    properties.Subtype = name(f"/{furniture[mark]}")
-                                operands = [name.Artifact, properties]
-                rewritten.append((operands, operator))
-            if changed:
-                page.Contents = self.pdf.make_stream(self.pikepdf.unparse_content_stream(rewritten))
+            mcids = [
+                int(instruction.operands[1].MCID)
+                for instruction in instructions
+                if str(instruction.operator) == "BDC"
+                and isinstance(instruction.operands[1], self.pikepdf.Dictionary)
+                and "/MCID" in instruction.operands[1]
+            ]
+            artifacts = {}
+            for mcid in mcids:
+                if (index, mcid) in marks:
+                    continue
+                if mcid not in painted.get(index, ()):
+                    artifacts[mcid] = ([self.pikepdf.Name.Artifact], "BMC")
+                else:
+                    properties = self.pikepdf.Dictionary(Type=self.pikepdf.Name.Pagination)
+                    if (index, mcid) in furniture:
+                        properties.Subtype = self.pikepdf.Name(f"/{furniture[(index, mcid)]}")
+                    artifacts[mcid] = ([self.pikepdf.Name.Artifact, properties], "BDC")
+            if artifacts:
+                self.rewrite_marks(page, instructions, mcids, artifacts)
+
+    def rewrite_marks(self, page, instructions: list, mcids: list, artifacts: dict) -> None:
+        """Rewrite the marked-content operators of `artifacts` (MCID → operands, operator): in
+        the stream's bytes where WeasyPrint wrote them in its usual form (fast), else through
+        pikepdf's parser (slow, any form)."""
+        contents = page.get("/Contents")
+        if isinstance(contents, self.pikepdf.Stream):
+            raw = contents.read_bytes()
+            if len(MARKED.findall(raw)) == len(mcids):
+
+                def replace(match):
+                    found = artifacts.get(int(match[2]))
+                    if found is None:
+                        return match[0]
+                    operands, operator = found
+                    return self.pikepdf.unparse_content_stream([(operands, operator)]) + b"\n"
+
+                page.Contents = self.pdf.make_stream(MARKED.sub(replace, raw))
+                return
+        rewritten = []
+        for instruction in instructions:
+            operands, operator = list(instruction.operands), instruction.operator
+            if str(operator) == "BDC" and isinstance(operands[1], self.pikepdf.Dictionary):
+                found = artifacts.get(int(operands[1].get("/MCID", -1)))
+                if found is not None:
+                    operands, operator = found[0], self.pikepdf.Operator(found[1])
+            rewritten.append((operands, operator))
+        page.Contents = self.pdf.make_stream(self.pikepdf.unparse_content_stream(rewritten))
 
     def write_parent_tree(self, marks: dict, annotations: list) -> None:
         nums = []

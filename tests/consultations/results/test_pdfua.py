@@ -528,3 +528,31 @@ def test_the_cover_carries_the_organisations_name_and_mark(rendered):
 
     assert "Zavod INePA" in cover
     assert str(first_figure.Alt) == "Znak organizacije INePA"
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        # WeasyPrint's usual form, and any other.
+        b"/Span\n<</MCID 0>>\nBDC\nBT\nET\nEMC\n/P\n<</MCID 1>>\nBDC\n0 0 5 5 re\nf\nEMC\n",
+        b"/Span <</MCID 0>> BDC BT ET EMC /P <</MCID 1 >> BDC 0 0 5 5 re f EMC",
+    ],
+)
+def test_a_run_in_no_element_becomes_an_artifact_whatever_form_the_stream_has(stream):
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    page = pdf.pages[0]
+    page.Contents = pdf.make_stream(stream)
+    rewrite = pdfua._Rewrite.__new__(pdfua._Rewrite)
+    rewrite.pikepdf, rewrite.pdf = pikepdf, pdf
+    instructions = list(pikepdf.parse_content_stream(page))
+
+    rewrite.rewrite_marks(page, instructions, [0, 1], {0: ([pikepdf.Name.Artifact], "BMC")})
+
+    operators = [(str(i.operator), [str(o) for o in i.operands])
+                 for i in pikepdf.parse_content_stream(page)]  # fmt: skip
+    assert operators[0] == ("BMC", ["/Artifact"])
+    assert [operator for operator, _operands in operators] == [
+        "BMC", "BT", "ET", "EMC", "BDC", "re", "f", "EMC"
+    ]  # fmt: skip
+    assert operators[4][1][0] == "/P"  # the run in an element keeps its tag
