@@ -512,8 +512,9 @@ def test_each_section_shows_its_text_before_its_votes_and_comments(dossier_en):
     ][-1]  # fmt: skip
     roles = [str(kid.S) for kid in _kids(section)]
 
-    # Heading, the section's text, its figures line, its tally table and chart, then comments.
-    assert roles[:6] == ["/H2", "/Div", "/P", "/Table", "/Figure", "/H3"]
+    # Heading, the section's text, its figures line, its tally (table and chart), then comments.
+    assert roles[:5] == ["/H2", "/Div", "/P", "/Div", "/H3"]
+    assert [str(kid.S) for kid in _kids(_kids(section)[3])] == ["/Table", "/Figure"]
     text = [str(kid.S) for kid in _kids(_kids(section)[1]) if _is_element(kid)]
     # The label, then the text's "## Scope" and "### Exceptions" under the section's heading.
     assert text == ["/P", "/H3", "/P", "/H4", "/P"]
