@@ -58,7 +58,7 @@ class Record:
 
     sources: dict[int, Source] = field(default_factory=dict)
     keys: dict[int, int] = field(default_factory=dict)
-    held: list = field(default_factory=list)  # the HTML elements, alive while keys hold ids
+    held: list = field(default_factory=list)  # the HTML elements, alive while ids are keys
 
 
 _current: contextvars.ContextVar[Record | None] = contextvars.ContextVar("pdfua_record")
@@ -139,6 +139,7 @@ def recording() -> Iterator[Record | None]:
         yield record
     finally:
         _current.reset(token)
+        record.held.clear()  # the keys stay unique: they were all given while the tree lived
 
 
 # The rewrite ---------------------------------------------------------------------------------
@@ -219,12 +220,18 @@ class _Rewrite:
         kids: list = []
         for kid in _kids(node):
             source = self.source(kid)
-            if source is not None and source.key == key:
+            # A part of its own element in another role (a list item's label and body) stays.
+            if source is not None and source.key == key and kid.S == node.S:
                 self.join(kid)
                 kids.extend(self.adopt(node, grandkid, kid) for grandkid in _kids(kid))
                 continue
             previous = self.source(kids[-1]) if kids else None
-            if source is not None and previous is not None and previous.key == source.key:
+            if (
+                source is not None
+                and previous is not None
+                and previous.key == source.key
+                and kids[-1].S == kid.S
+            ):
                 kept = kids[-1]
                 self.set_kids(kept, _kids(kept) + [self.adopt(kept, k, kid) for k in _kids(kid)])
                 continue
