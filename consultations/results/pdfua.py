@@ -220,8 +220,9 @@ class _Rewrite:
         kids: list = []
         for kid in _kids(node):
             source = self.source(kid)
-            # A part of its own element in another role (a list item's label and body) stays.
-            if source is not None and source.key == key and kid.S == node.S:
+            # A part of its own element in another role (a list item's label and body) stays;
+            # one in the same role or in none (a pseudo-element's box) is unwrapped.
+            if source is not None and source.key == key and kid.S in (node.S, "/NonStruct"):
                 self.join(kid)
                 kids.extend(self.adopt(node, grandkid, kid) for grandkid in _kids(kid))
                 continue
