@@ -40,7 +40,7 @@ PAINTING = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """The HTML element a structure element comes from."""
 
@@ -325,29 +325,29 @@ class _Rewrite:
 
     # 3. Empty runs, artifacts, the parent tree ------------------------------------------------
 
-    def painted(self) -> tuple[dict[int, set[int]], list]:
-        """Per page, the MCIDs whose content paints something; and each page's instructions."""
+    def painted(self) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
+        """Per page, the MCIDs whose content paints something, and every MCID in order (one
+        page's instructions at a time: a long dossier's would not fit in memory at once)."""
         painted: dict[int, set[int]] = {}
-        streams = []
+        marked: dict[int, list[int]] = {}
         for index, page in enumerate(self.pdf.pages):
-            instructions = list(self.pikepdf.parse_content_stream(page))
-            streams.append(instructions)
             stack: list[int | None] = []
-            marks = painted.setdefault(index, set())
-            for instruction in instructions:
+            marks, order = painted.setdefault(index, set()), marked.setdefault(index, [])
+            for instruction in self.pikepdf.parse_content_stream(page):
                 operator = str(instruction.operator)
                 if operator in ("BDC", "BMC"):
                     props = instruction.operands[1] if operator == "BDC" else None
                     mcid = None
                     if isinstance(props, self.pikepdf.Dictionary) and "/MCID" in props:
                         mcid = int(props.MCID)
+                        order.append(mcid)
                     stack.append(mcid)
                 elif operator == "EMC":
                     if stack:
                         stack.pop()
                 elif operator in PAINTING:
                     marks.update(mcid for mcid in stack if mcid is not None)
-        return painted, streams
+        return painted, marked
 
     def prune(self, node, painted: dict[int, set[int]]) -> bool:
         """Drop empty marked content and elements left with nothing; True if `node` keeps any."""
@@ -407,17 +407,11 @@ class _Rewrite:
                         marks[(index, mcid)] = node
         return marks
 
-    def write_artifacts(self, streams: list, marks: dict, furniture: dict, painted: dict) -> None:
+    def write_artifacts(self, marked: dict, marks: dict, furniture: dict, painted: dict) -> None:
         """Marked content in no element becomes an artifact: page furniture as pagination
         (header or footer), a repeated table header as pagination, an empty run as nothing."""
-        for index, (page, instructions) in enumerate(zip(self.pdf.pages, streams, strict=True)):
-            mcids = [
-                int(instruction.operands[1].MCID)
-                for instruction in instructions
-                if str(instruction.operator) == "BDC"
-                and isinstance(instruction.operands[1], self.pikepdf.Dictionary)
-                and "/MCID" in instruction.operands[1]
-            ]
+        for index, page in enumerate(self.pdf.pages):
+            mcids = marked.get(index, [])
             artifacts = {}
             for mcid in mcids:
                 if (index, mcid) in marks:
@@ -430,9 +424,9 @@ class _Rewrite:
                         properties.Subtype = self.pikepdf.Name(f"/{furniture[(index, mcid)]}")
                     artifacts[mcid] = ([self.pikepdf.Name.Artifact, properties], "BDC")
             if artifacts:
-                self.rewrite_marks(page, instructions, mcids, artifacts)
+                self.rewrite_marks(page, mcids, artifacts)
 
-    def rewrite_marks(self, page, instructions: list, mcids: list, artifacts: dict) -> None:
+    def rewrite_marks(self, page, mcids: list, artifacts: dict) -> None:
         """Rewrite the marked-content operators of `artifacts` (MCID → operands, operator): in
         the stream's bytes where WeasyPrint wrote them in its usual form (fast), else through
         pikepdf's parser (slow, any form)."""
@@ -451,7 +445,7 @@ class _Rewrite:
                 page.Contents = self.pdf.make_stream(MARKED.sub(replace, raw))
                 return
         rewritten = []
-        for instruction in instructions:
+        for instruction in self.pikepdf.parse_content_stream(page):
             operands, operator = list(instruction.operands), instruction.operator
             if str(operator) == "BDC" and isinstance(operands[1], self.pikepdf.Dictionary):
                 found = artifacts.get(int(operands[1].get("/MCID", -1)))
@@ -487,10 +481,10 @@ class _Rewrite:
         self.link_table_headers()
         self.roles_and_languages()
         self.describe_links()
-        painted, streams = self.painted()
+        painted, marked = self.painted()
         self.prune(self.document, painted)
         marks, annotations = self.tagged()
-        self.write_artifacts(streams, marks, furniture, painted)
+        self.write_artifacts(marked, marks, furniture, painted)
         self.write_parent_tree(marks, annotations)
 
 

@@ -551,9 +551,8 @@ def test_a_run_in_no_element_becomes_an_artifact_whatever_form_the_stream_has(st
     page.Contents = pdf.make_stream(stream)
     rewrite = pdfua._Rewrite.__new__(pdfua._Rewrite)
     rewrite.pikepdf, rewrite.pdf = pikepdf, pdf
-    instructions = list(pikepdf.parse_content_stream(page))
 
-    rewrite.rewrite_marks(page, instructions, [0, 1], {0: ([pikepdf.Name.Artifact], "BMC")})
+    rewrite.rewrite_marks(page, [0, 1], {0: ([pikepdf.Name.Artifact], "BMC")})
 
     operators = [(str(i.operator), [str(o) for o in i.operands])
                  for i in pikepdf.parse_content_stream(page)]  # fmt: skip
