@@ -39,7 +39,9 @@ from consultations.models import (
 )
 from consultations.moderation import selectors as moderation_selectors
 from inepa_portal.markup import links_for_print
-from inepa_portal.translation import translated
+from inepa_portal.translation import language_of, translated
+
+from . import pdfua
 
 FORMAT = "inepa-consultation-results/1"
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -479,11 +481,39 @@ def _reason_counts(reasons: dict[str, int]) -> list[dict]:
     ]  # fmt: skip
 
 
-def _printed(responses: list[dict]) -> list[dict]:
-    return [{**response, "html": links_for_print(response["html"])} for response in responses]
+def _printed(responses: list[dict], level: int) -> list[dict]:
+    return [
+        {**response, "html": headings_from(links_for_print(response["html"]), level)}
+        for response in responses
+    ]
 
 
-def _pdf_context(data: dict) -> dict:
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def headings_from(html: str, level: int) -> str:
+    """`html` with its headings moved to start at `level` and follow without gaps (h2, h4 →
+    h4, h5 at level 4), so that a text's headings nest under the dossier's own."""
+    used = sorted({int(number) for _slash, number in HEADING_TAG.findall(html)})
+    levels = {number: min(level + rank, 6) for rank, number in enumerate(used)}
+    return HEADING_TAG.sub(lambda match: f"<{match[1]}h{levels[int(match[2])]}", html)
+
+
+def _section_texts(consultation: Consultation, language: str) -> dict[int, dict]:
+    """Each section's heading and text in `language` (or the language they fall back to)."""
+    return {
+        section.pk: {
+            "heading_language": language_of(section, "heading", language),
+            "text_html": headings_from(
+                links_for_print(translated(section, "body_html", language)), 3
+            ),
+            "text_language": language_of(section, "body_html", language),
+        }
+        for section in consultation.sections.all()
+    }
+
+
+def _pdf_context(data: dict, texts: dict[int, dict] | None = None) -> dict:
     fonts = {
         (weight, style): (FONTS / name).as_uri()
         for weight, style, name in [
@@ -497,8 +527,8 @@ def _pdf_context(data: dict) -> dict:
     for target in data["sections"]:
         shown = {comment["id"] for comment in target["comments"]}
         comments = [
-            {**comment, "html": links_for_print(comment["html"]),
-             "official_responses": _printed(comment["official_responses"]),
+            {**comment, "html": headings_from(links_for_print(comment["html"]), 4),
+             "official_responses": _printed(comment["official_responses"], 4),
              "parent_not_shown": bool(comment["reply_to"]) and comment["reply_to"] not in shown}
             for comment in target["comments"]
         ]  # fmt: skip
@@ -506,9 +536,12 @@ def _pdf_context(data: dict) -> dict:
         sections.append(
             {
                 **target,
+                "heading_language": data["language"],
+                "text_language": data["language"],
+                **(texts or {}).get(target["id"], {}),
                 "anchor": anchor,
                 "comments": comments,
-                "official_responses": _printed(target["official_responses"]),
+                "official_responses": _printed(target["official_responses"], 3),
                 "chart": tally_chart_svg(
                     target["tally"],
                     chart_id=f"chart-{anchor}",
@@ -528,7 +561,7 @@ def _pdf_context(data: dict) -> dict:
         "data": data,
         "consultation": {
             **data["consultation"],
-            "outcome_html": links_for_print(data["consultation"]["outcome_html"]),
+            "outcome_html": headings_from(links_for_print(data["consultation"]["outcome_html"]), 3),
         },
         "sections": sections,
         "hidden": _reason_counts(moderation.get(Comment.Status.HIDDEN, {})),
@@ -613,15 +646,17 @@ def results_pdf(consultation: Consultation, language: str, *, data: dict | None 
 
     data = data or results_data(consultation, language)
     with translation.override(language):
-        context = _pdf_context(data)
+        context = _pdf_context(data, _section_texts(consultation, language))
         html = render_to_string("results/dossier/dossier.html", context)
         html = FORCED_BREAKS.sub("\n", html)
         stylesheet = render_to_string("results/dossier/dossier.css", context)
     _speed_up_page_references()
     fetcher = _fonts_only_fetcher()
     font_config = FontConfiguration()
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=stylesheet, font_config=font_config, url_fetcher=fetcher)],
-        font_config=font_config,
-        pdf_variant="pdf/ua-1",
-    )
+    with pdfua.recording() as record:
+        content = HTML(string=html, url_fetcher=fetcher).write_pdf(
+            stylesheets=[CSS(string=stylesheet, font_config=font_config, url_fetcher=fetcher)],
+            font_config=font_config,
+            pdf_variant="pdf/ua-1",
+        )
+    return pdfua.complete(content, record, language=language)
