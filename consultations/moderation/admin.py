@@ -333,7 +333,7 @@ class CommentAdmin(admin.ModelAdmin):
     def age(self, comment: Comment) -> str:
         return format_html(
             '<time datetime="{}" title="{}">{}</time>',
-            comment.created_at.isoformat(),
+            comment.created_at.isoformat(timespec="seconds"),
             _local_time(comment.created_at),
             timesince(comment.created_at),
         )

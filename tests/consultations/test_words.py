@@ -131,7 +131,9 @@ def test_the_report_form_in_slovenian_names_the_action_as_its_link_does(client):
     page = client.get(f"{_url(comment.consultation, 'sl')}comments/{comment.pk}/flag/")
 
     assertContains(page, "<h1>Opozorite moderatorje na komentar</h1>", html=True)
-    assertContains(page, '<button type="submit">Pošlji opozorilo</button>', html=True)
+    assertContains(
+        page, '<button type="submit" class="button">Pošlji opozorilo</button>', html=True
+    )
 
 
 @pytest.mark.parametrize(
