@@ -52,8 +52,6 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
         )
     fill_translated_slugs(consultation, languages=LANGUAGE_CODES)
     consultation.full_clean()
-    if consultation.pk:
-        consultation_pages_expire(consultation.pk)  # under the slugs it had until now
     consultation.save()
     consultation_pages_expire(consultation.pk)
     return consultation
@@ -63,10 +61,10 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
 def consultation_delete(*, consultation: Consultation) -> None:
     """Delete a consultation with everything written in it.
 
-    Effects: its pages expire under each of its slugs; its sections, comments, supports, votes
+    Effects: its pages expire at every address they had; its sections, comments, supports, votes
     and results rows go in a fixed number of queries whatever its size (no model signals).
     """
-    consultation_pages_expire(consultation.pk, slugs=(consultation.slug_sl, consultation.slug_en))
+    consultation_pages_expire(consultation.pk)
     consultation.delete()
 
 

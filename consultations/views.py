@@ -14,7 +14,7 @@ from inepa_portal import pagecache
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
-from . import access, permissions, selectors, services
+from . import access, caching, permissions, selectors, services
 from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
 from .models import Comment, Consultation, ModerationReason, Section
 
@@ -40,19 +40,16 @@ def _section(consultation: Consultation, section_id: int | None) -> Section | No
     return section
 
 
-def _list_scopes(request: HttpRequest) -> list[str]:
-    return ["consultations"]
+def _no_scopes(request: HttpRequest, **kwargs) -> list[str]:
+    return []  # the views name the consultations they show (caching.consultation_*_shown)
 
 
-def _consultation_scopes(request: HttpRequest, slug: str, **kwargs) -> list[str]:
-    return [f"consultation:{slug}"]
-
-
-# Pages show the time left and change state at opens_at/closes_at: keep them a minute at most.
+# Pages show the time left: keep them a minute at most (and never past an opening or closing).
 @require_safe
-@pagecache.cache_for_visitors(_list_scopes, seconds=60)
+@pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def consultation_list(request: HttpRequest) -> HttpResponse:
     consultations = selectors.consultations_for_listing(request.user)
+    caching.consultation_list_shown(request, consultations)
     return render(
         request,
         "consultations/consultation_list.html",
@@ -116,9 +113,10 @@ def _target_forms(consultation: Consultation, discussions: list[selectors.Discus
 
 
 @require_safe
-@pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
+@pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = access.load_consultation(request, slug)
+    caching.consultation_page_shown(request, consultation)
     canonical_slug = consultation.localized().slug
     if slug != canonical_slug:
         return redirect(
@@ -152,10 +150,11 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
+@pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
     """Every comment on the draft as a whole ("draft") or on one section, page by page."""
     consultation = access.load_consultation(request, slug)
+    caching.consultation_page_shown(request, consultation)
     section = None if target == "draft" else _section(consultation, int(target))
     page = Paginator(
         selectors.discussion_page(consultation, section, user=request.user), COMMENTS_PER_PAGE

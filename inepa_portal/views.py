@@ -30,8 +30,12 @@ def _article_scopes(request: HttpRequest, **kwargs) -> list[str]:
     return ["articles"]
 
 
+# Any article change bumps "articles"; one scheduled for later appears without a change.
+ARTICLES_APPEAR = article_selectors.next_publication
+
+
 @require_safe
-@pagecache.cache_for_visitors(_article_scopes)
+@pagecache.cache_for_visitors(_article_scopes, until=ARTICLES_APPEAR)
 def home(request: HttpRequest) -> HttpResponse:
     articles = article_selectors.published_articles()[:HOME_ARTICLES]
     return render(request, "home.html", {"articles": articles, "section": "home"})
