@@ -408,6 +408,10 @@ def build(scale: Scale | None = None, *, seed: int = 7, log=print) -> Dataset:
         votes = _votes(scale, rng, large, targets, citizens)
         log("  a closed consultation with 200 comments and 2,000 votes (its results)")
         _closed_participation(rng, closed, citizens)
+        # Bulk-inserted rows bypass the services that keep the counters: count them once.
+        from consultations import counters
+
+        counters.recount(fix=True)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # as autovacuum would have, after the bulk load
     return Dataset(

@@ -49,7 +49,21 @@ class ModerationReason(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Consultation(TranslatedTitleAndSlug):
+class TargetCounters(models.Model):
+    """What a target (the draft as a whole: on the consultation; a section: on the section)
+    has received, kept by the services that write the rows counted, in the same transaction
+    (consultations.counters); `manage.py recount_counters` checks them against the rows."""
+
+    votes_agree = models.PositiveIntegerField(default=0, editable=False)
+    votes_disagree = models.PositiveIntegerField(default=0, editable=False)
+    votes_abstain = models.PositiveIntegerField(default=0, editable=False)
+    comments_published = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Consultation(TargetCounters, TranslatedTitleAndSlug):
     class State(models.TextChoices):
         UPCOMING = "upcoming", _("upcoming")
         OPEN = "open", _("open")
@@ -134,7 +148,7 @@ class Consultation(TranslatedTitleAndSlug):
         return self.state(now=now) == self.State.OPEN
 
 
-class Section(models.Model):
+class Section(TargetCounters):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="sections"
     )
@@ -247,6 +261,8 @@ class Comment(models.Model):
     moderation_note = models.TextField(_("note to the author"), blank=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     flag_count = models.PositiveIntegerField(_("flags"), default=0, editable=False)
+    # Kept by the services that add and take back supports (consultations.counters).
+    support_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = CommentQuerySet.as_manager()
 

@@ -6,17 +6,17 @@ from datetime import datetime
 from django.db.models import (
     Count,
     F,
-    OuterRef,
+    IntegerField,
     QuerySet,
-    Subquery,
     Value,
     Window,
 )
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from inepa_portal.translation import matching_slug
 
+from .counters import VOTE_FIELDS
 from .models import Comment, CommentSupport, Consultation, Section, Vote
 
 COMMENTS_PER_TARGET = 10
@@ -81,18 +81,6 @@ class Discussion:
         return self.top_level_count > len(self.comments)
 
 
-def _support_count() -> Coalesce:
-    return Coalesce(
-        Subquery(
-            CommentSupport.objects.filter(comment=OuterRef("pk"))
-            .values("comment")
-            .annotate(count=Count("id"))
-            .values("count")[:1]
-        ),
-        Value(0),
-    )
-
-
 def visible_consultations(user) -> QuerySet[Consultation]:
     """Published consultations; unpublished ones too for staff who may change them (a preview)."""
     if user.is_staff and user.has_perm(Consultation.PREVIEW_PERMISSION):
@@ -128,29 +116,26 @@ def consultation_for_slug(slug: str, *, user) -> Consultation | None:
     return matching_slug(visible_consultations(user), slug).first()
 
 
+def _tally(target: Consultation | Section) -> Tally:
+    return Tally(*(getattr(target, field) for field in VOTE_FIELDS.values()))
+
+
 def tallies(consultation: Consultation) -> dict[int | None, Tally]:
-    """Votes per target and choice, counted by the database."""
-    result: dict[int | None, Tally] = {}
+    """Votes per target and choice, as the services count them (consultations.counters)."""
+    fields = list(VOTE_FIELDS.values())
+    # Read afresh, in one query: the draft's (as target 0, no section's id) and the sections'.
     rows = (
-        Vote.objects.filter(consultation=consultation)
-        .values("section_id", "choice")
-        .annotate(count=Count("id"))
+        Consultation.objects.filter(pk=consultation.pk)
+        .values_list(Value(0, output_field=IntegerField()), *fields)
+        .order_by()
+        .union(
+            Section.objects.filter(consultation_id=consultation.pk)
+            .values_list("pk", *fields)
+            .order_by()
+        )
         .order_by()
     )
-    for row in rows:
-        setattr(result.setdefault(row["section_id"], Tally()), row["choice"], row["count"])
-    return result
-
-
-def _comment_counts(consultation: Consultation) -> dict[int | None, int]:
-    rows = (
-        Comment.objects.visible()
-        .filter(consultation=consultation)
-        .values("section_id")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    return {row["section_id"]: row["count"] for row in rows}
+    return {target or None: Tally(*counts) for target, *counts in rows}
 
 
 def _attach_replies(comments: list[Comment]) -> None:
@@ -160,7 +145,6 @@ def _attach_replies(comments: list[Comment]) -> None:
             Comment.objects.in_discussion()
             .filter(parent_id__in=replies)
             .select_related("author")
-            .annotate(support_count=_support_count())
             .order_by("created_at", "id")
         ):
             replies[reply.parent_id].append(reply)
@@ -193,20 +177,6 @@ def _top_level(consultation: Consultation) -> QuerySet[Comment]:
         .filter(consultation=consultation, parent__isnull=True)
         .select_related("author")
     )
-
-
-def _attach_support_counts(comments: list[Comment]) -> None:
-    """Support counts of the comments shown, in one aggregate over just those comments (not
-    as a subquery evaluated for every comment a windowed query looks at)."""
-    counts = dict(
-        CommentSupport.objects.filter(comment_id__in=[comment.pk for comment in comments])
-        .values("comment_id")
-        .annotate(count=Count("id"))
-        .values_list("comment_id", "count")
-        .order_by()
-    )
-    for comment in comments:
-        comment.support_count = counts.get(comment.pk, 0)
 
 
 def _mark_my_supports(comments: list[Comment], user) -> None:
@@ -246,26 +216,22 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
         .filter(rank__lte=COMMENTS_PER_TARGET)
         .order_by("created_at", "id")
     )
-    _attach_support_counts(top)
     _attach_replies(top)
     _mark_my_supports(top, user)
     target_responses = _attach_responses(consultation, top)
-    counts, votes, mine = (
-        _comment_counts(consultation),
-        tallies(consultation),
-        _my_votes(consultation, user),
-    )
+    mine = _my_votes(consultation, user)
     discussions = []
     for section in [DRAFT, *sections]:
         key = section.pk if section else None
         comments = [comment for comment in top if comment.section_id == key]
+        target = section or consultation  # the draft's counters are the consultation's
         discussions.append(
             Discussion(
                 section=section,
                 comments=comments,
                 top_level_count=comments[0].target_total if comments else 0,
-                comment_count=counts.get(key, 0),
-                tally=votes.get(key, Tally()),
+                comment_count=target.comments_published,
+                tally=_tally(target),
                 my_vote=mine.get(key),
                 responses=target_responses.get(key, []),
             )
@@ -275,12 +241,7 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
 
 def discussion_page(consultation: Consultation, section: Section | None, *, user):
     """All top-level comments on one target, for pagination, and a function to finish a page."""
-    return (
-        _top_level(consultation)
-        .filter(section=section)
-        .annotate(support_count=_support_count())
-        .order_by("created_at", "id")
-    )
+    return _top_level(consultation).filter(section=section).order_by("created_at", "id")
 
 
 def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
