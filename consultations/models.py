@@ -277,6 +277,12 @@ class Comment(models.Model):
                 name="comment_discussion",
             ),
             models.Index(fields=["parent", "status"], name="comment_replies"),
+            # A target's first threads, in order, without reading the others (issue #12).
+            models.Index(
+                fields=["consultation", "section", "created_at", "id"],
+                condition=Q(parent__isnull=True),
+                name="comment_threads",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -7,6 +7,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Q,
     QuerySet,
     Value,
     Window,
@@ -20,6 +21,7 @@ from .counters import VOTE_FIELDS
 from .models import Comment, CommentSupport, Consultation, Section, Vote
 
 COMMENTS_PER_TARGET = 10
+REPLIES_PER_THREAD = 3  # on a consultation's page; the discussion page shows them all
 DRAFT = None  # the key of the draft as a whole, beside section ids
 
 
@@ -138,18 +140,30 @@ def tallies(consultation: Consultation) -> dict[int | None, Tally]:
     return {target or None: Tally(*counts) for target, *counts in rows}
 
 
-def _attach_replies(comments: list[Comment]) -> None:
+def _attach_replies(comments: list[Comment], *, limit: int | None = None) -> None:
+    """Each comment's replies (its first `limit`), and how many it has (`reply_count`)."""
     replies: dict[int, list[Comment]] = {comment.pk: [] for comment in comments}
+    counts: dict[int, int] = {}
     if replies:
-        for reply in (
+        found = (
             Comment.objects.in_discussion()
             .filter(parent_id__in=replies)
             .select_related("author")
             .order_by("created_at", "id")
-        ):
+        )
+        if limit is not None:
+            found = found.annotate(
+                rank=Window(
+                    RowNumber(), partition_by=[F("parent_id")], order_by=[F("created_at"), F("id")]
+                ),
+                thread_total=Window(Count("id"), partition_by=[F("parent_id")]),
+            ).filter(rank__lte=limit)
+        for reply in found:
             replies[reply.parent_id].append(reply)
+            counts[reply.parent_id] = getattr(reply, "thread_total", 0)
     for comment in comments:
         comment.shown_replies = replies[comment.pk]
+        comment.reply_count = counts.get(comment.pk) or len(comment.shown_replies)
 
 
 def _attach_responses(
@@ -205,18 +219,26 @@ def _my_votes(consultation: Consultation, user) -> dict[int | None, str]:
 def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
     """The draft and each section with its first comments, tallies and the reader's votes."""
     sections = list(consultation.sections.all())
-    top = list(
-        _top_level(consultation)
-        .annotate(
-            rank=Window(
-                RowNumber(), partition_by=[F("section_id")], order_by=[F("created_at"), F("id")]
-            ),
-            target_total=Window(Count("id"), partition_by=[F("section_id")]),
+    # The first threads of each target, each target's looked up on its own (an index scan
+    # that stops after a few rows), however many comments the consultation has.
+    first = Q()
+    for key in [DRAFT, *(section.pk for section in sections)]:
+        first |= Q(
+            pk__in=_top_level(consultation)
+            .filter(section_id=key)
+            .order_by("created_at", "id")
+            .values("pk")[:COMMENTS_PER_TARGET]
         )
-        .filter(rank__lte=COMMENTS_PER_TARGET)
-        .order_by("created_at", "id")
+    top = list(_top_level(consultation).filter(first).order_by("created_at", "id"))
+    threads = dict(
+        Comment.objects.in_discussion()
+        .filter(consultation=consultation, parent__isnull=True)
+        .values("section_id")
+        .annotate(count=Count("id"))
+        .values_list("section_id", "count")
+        .order_by()
     )
-    _attach_replies(top)
+    _attach_replies(top, limit=REPLIES_PER_THREAD)
     _mark_my_supports(top, user)
     target_responses = _attach_responses(consultation, top)
     mine = _my_votes(consultation, user)
@@ -229,7 +251,7 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
             Discussion(
                 section=section,
                 comments=comments,
-                top_level_count=comments[0].target_total if comments else 0,
+                top_level_count=threads.get(key, 0),
                 comment_count=target.comments_published,
                 tally=_tally(target),
                 my_vote=mine.get(key),

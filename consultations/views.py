@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -68,23 +70,35 @@ def _moderation_counts(consultation: Consultation) -> dict[str, list[dict]]:
     }
 
 
+REPLY_MARKER = "__parent__"
+
+
 def _comment_actions(
     request: HttpRequest, consultation: Consultation, comments: list[Comment], *, taking_part: bool
 ) -> dict:
     """The context the comment template acts with: the reader's permissions on each comment
-    shown, a reply form for each comment they may reply to (with ids of its own, so that a page
-    of many threads stays valid), and the hidden field of each support button."""
+    shown, the fields of a reply form for each comment they may reply to (with ids of its own,
+    so that a page of many threads stays valid), and the hidden field of each support button.
+
+    The reply fields are the same for every comment but for the parent's id: rendered once
+    and given each comment's id, not rendered again for each of a hundred threads."""
     allowed = permissions.comment_permissions(request.user, comments, taking_part=taking_part)
+    reply_fields = ""
+    if allowed.reply:
+        form = ReplyForm(
+            consultation=consultation,
+            user=request.user,
+            initial={"parent": REPLY_MARKER},
+            auto_id=f"reply-{REPLY_MARKER}-%s",
+        )
+        reply_fields = render_to_string(
+            "consultations/includes/reply_fields.html", {"form": form}, request=request
+        )
     for comment in comments:
-        comment.reply_form = (
-            ReplyForm(
-                consultation=consultation,
-                user=request.user,
-                initial={"parent": comment.pk},
-                auto_id=f"reply-{comment.pk}-%s",
-            )
+        comment.reply_fields = (
+            mark_safe(reply_fields.replace(REPLY_MARKER, str(comment.pk)))  # noqa: S308 -- our template's output, with an integer put in
             if comment.pk in allowed.reply
-            else None
+            else ""
         )
     return {
         "allowed": allowed,

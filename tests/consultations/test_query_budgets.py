@@ -154,10 +154,11 @@ def test_consultation_page_has_a_fixed_query_budget_for_visitors(
 ):
     consultation = _discussed(sections, threads)
 
-    # consultation, sections, top comments (window), replies, official responses, the
-    # moderation summary (tallies, comment and support counts are kept on the rows: issue #12
-    # took three queries off)
-    with django_assert_num_queries(6):
+    # consultation, sections, the first threads of each target (one lookup each, in one query),
+    # the threads counted, the replies (a few per thread), official responses, the moderation
+    # summary. Issue #12: tallies, comment and support counts are kept on the rows (three
+    # queries fewer); the threads are counted apart from finding the first ones (one more).
+    with django_assert_num_queries(7):
         response = client.get(_url(consultation))
 
     page = response.content.decode()
@@ -177,8 +178,8 @@ def test_consultation_page_has_a_fixed_query_budget_for_citizens(
 ):
     consultation = _discussed(sections, threads, reader=citizen)
 
-    # the visitor's 6, + session, user, verified email, the citizen's supports and votes
-    with django_assert_num_queries(11):
+    # the visitor's 7, + session, user, verified email, the citizen's supports and votes
+    with django_assert_num_queries(12):
         response = client.get(_url(consultation))
 
     page = response.content.decode()
@@ -200,8 +201,8 @@ def test_closed_consultation_page_with_its_results_has_a_fixed_query_budget(
     )
     results_tasks.dossier_render(consultation_id=consultation.pk, language="en")
 
-    # the open consultation's 6, + its results files
-    with django_assert_num_queries(7):
+    # the open consultation's 7, + its results files
+    with django_assert_num_queries(8):
         response = client.get(_url(consultation))
 
     page = response.content.decode()

@@ -271,3 +271,39 @@ def test_feed_lists_open_and_closed_consultations(client, draft):
     assertContains(response, "Open for comments and votes until")
     assertContains(response, "Finished one")
     assertContains(response, "Closed on")
+
+
+def test_the_page_shows_a_few_replies_of_a_thread_and_links_to_all_of_them(client, draft):
+    from consultations.selectors import REPLIES_PER_THREAD
+
+    thread = CommentFactory(consultation=draft, body="Start of a long thread.")
+    for number in range(REPLIES_PER_THREAD + 2):
+        CommentFactory(consultation=draft, parent=thread, body=f"Reply number {number}.")
+    short = CommentFactory(consultation=draft, body="A short thread.")
+    CommentFactory(consultation=draft, parent=short, body="The only reply.")
+
+    page = client.get(_url(draft)).content.decode()
+
+    shown = [n for n in range(REPLIES_PER_THREAD + 2) if f"Reply number {n}." in page]
+    assert shown == list(range(REPLIES_PER_THREAD))  # the first ones, in order
+    link = f'href="/en/consultations/{draft.slug_en}/discussion/draft/#comment-{thread.pk}"'
+    assert f"{link}>All {REPLIES_PER_THREAD + 2} replies</a>" in page
+    assert "The only reply." in page
+    assert page.count("All ") == 1  # no link under the thread shown whole
+
+    discussion = client.get(f"{_url(draft)}discussion/draft/").content.decode()
+    assert all(f"Reply number {n}." in discussion for n in range(REPLIES_PER_THREAD + 2))
+    assert "replies</a>" not in discussion
+
+
+def test_each_reply_form_names_its_own_comment(client, draft, citizen):
+    first = CommentFactory(consultation=draft, body="First.")
+    second = CommentFactory(consultation=draft, body="Second.")
+
+    page = client.get(_url(draft)).content.decode()
+
+    for comment in (first, second):
+        hidden = f'name="parent" value="{comment.pk}" id="reply-{comment.pk}-parent"'
+        assert f'<input type="hidden" {hidden}>' in page
+        assert f'id="reply-{comment.pk}-body"' in page
+    assert "__parent__" not in page
