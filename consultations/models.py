@@ -278,8 +278,9 @@ class Comment(models.Model):
             ),
             models.Index(fields=["parent", "status"], name="comment_replies"),
             # A target's first threads, in order, without reading the others (issue #12).
+            # The status last: counting them reads the index alone.
             models.Index(
-                fields=["consultation", "section", "created_at", "id"],
+                fields=["consultation", "section", "created_at", "id", "status"],
                 condition=Q(parent__isnull=True),
                 name="comment_threads",
             ),
