@@ -21,7 +21,7 @@ from .counters import VOTE_FIELDS
 from .models import Comment, CommentSupport, Consultation, Section, Vote
 
 COMMENTS_PER_TARGET = 10
-REPLIES_PER_THREAD = 3  # on a consultation's page; the discussion page shows them all
+REPLIES_PER_THREAD = 3  # under each thread of a page; a thread's own page shows them all
 DRAFT = None  # the key of the draft as a whole, beside section ids
 
 
@@ -267,13 +267,39 @@ def discussion_page(consultation: Consultation, section: Section | None, *, user
 
 
 def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
-    """Attach replies, official responses and the reader's supports to a page of comments."""
-    _attach_replies(comments)
+    """Attach replies (a few of each thread), official responses and the reader's supports to
+    a page of comments."""
+    _attach_replies(comments, limit=REPLIES_PER_THREAD)
     _mark_my_supports(comments, user)
     if comments:
         # The consultation's id is enough to read its responses: no query to load it again.
         _attach_responses(Consultation(pk=comments[0].consultation_id), comments)
     return comments
+
+
+def thread_in_discussion(consultation: Consultation, section: Section | None, pk: int):
+    """The thread (a top-level comment in the discussion of this target) `pk`, or None."""
+    return _top_level(consultation).filter(section=section, pk=pk).first()
+
+
+def thread_replies(thread: Comment) -> QuerySet[Comment]:
+    """Every reply in a thread's discussion, in order, for pagination."""
+    return (
+        Comment.objects.in_discussion()
+        .filter(parent=thread)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+
+
+def finish_thread(thread: Comment, replies: list[Comment], *, user) -> list[Comment]:
+    """A thread with one page of its replies, their official responses and the reader's
+    supports."""
+    thread.shown_replies = replies
+    thread.reply_count = len(replies)  # all of this page are shown: no link to them
+    _mark_my_supports([thread], user)
+    _attach_responses(Consultation(pk=thread.consultation_id), [thread])
+    return [thread]
 
 
 def comment_for_action(

@@ -21,6 +21,7 @@ from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
 from .models import Comment, Consultation, ModerationReason, Section
 
 COMMENTS_PER_PAGE = 20
+REPLIES_PER_PAGE = 50  # on a thread's own page
 
 
 def _paths(consultation: Consultation, name: str = "detail", **kwargs) -> dict[str, str]:
@@ -163,6 +164,19 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _thread(consultation: Consultation, section: Section | None, thread_id: str | None):
+    """The thread a discussion page is asked to show alone, if any; 404 for an id that names
+    no thread of this target anyone may read."""
+    if thread_id is None:
+        return None
+    if not thread_id.isdigit():
+        raise Http404
+    thread = selectors.thread_in_discussion(consultation, section, int(thread_id))
+    if thread is None:
+        raise Http404
+    return thread
+
+
 @require_safe
 @pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
@@ -170,10 +184,18 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
     consultation = access.load_consultation(request, slug)
     caching.consultation_page_shown(request, consultation)
     section = None if target == "draft" else _section(consultation, int(target))
-    page = Paginator(
-        selectors.discussion_page(consultation, section, user=request.user), COMMENTS_PER_PAGE
-    ).get_page(request.GET.get("page"))
-    comments = selectors.finish_comments(list(page.object_list), user=request.user)
+    thread = _thread(consultation, section, request.GET.get("thread"))
+    if thread is not None:  # one thread, its replies page by page
+        page = Paginator(selectors.thread_replies(thread), REPLIES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        comments = selectors.finish_thread(thread, list(page.object_list), user=request.user)
+    else:
+        page = Paginator(
+            selectors.discussion_page(consultation, section, user=request.user),
+            COMMENTS_PER_PAGE,
+        ).get_page(request.GET.get("page"))
+        comments = selectors.finish_comments(list(page.object_list), user=request.user)
     can_take_part = permissions.can_take_part(request.user, consultation)
     return render(
         request,
@@ -183,6 +205,7 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
             "version": consultation.localized(),
             "target_section": section,
             "page": page,
+            "thread": thread,
             "comments": comments,
             "alternates": language_alternates(
                 request, _paths(consultation, "discussion", target=target)
