@@ -284,6 +284,13 @@ class Comment(models.Model):
                 condition=Q(parent__isnull=True),
                 name="comment_threads",
             ),
+            # The same for the draft as a whole (PostgreSQL orders by an index under an
+            # equality, not under IS NULL).
+            models.Index(
+                fields=["consultation", "created_at", "id", "status"],
+                condition=Q(parent__isnull=True, section__isnull=True),
+                name="comment_draft_threads",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

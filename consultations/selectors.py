@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import (
     Count,
     F,
     IntegerField,
-    Q,
     QuerySet,
     Value,
     Window,
@@ -216,20 +216,37 @@ def _my_votes(consultation: Consultation, user) -> dict[int | None, str]:
     )
 
 
-def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
-    """The draft and each section with its first comments, tallies and the reader's votes."""
-    sections = list(consultation.sections.all())
-    # The first threads of each target, each target's looked up on its own (an index scan
-    # that stops after a few rows), however many comments the consultation has.
-    first = Q()
-    for key in [DRAFT, *(section.pk for section in sections)]:
-        first |= Q(
-            pk__in=_top_level(consultation)
+def _first_threads(consultation: Consultation, targets: list[int | None]) -> list[Comment]:
+    """The first threads of each target. Where the database can (PostgreSQL), each target's
+    are looked up on their own, an index scan that stops after a few rows, and put together
+    with UNION ALL: the cost does not grow with the consultation. Elsewhere (SQLite, the
+    embedded default for small sites), one window over the consultation's threads."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        firsts = [
+            _top_level(consultation)
             .filter(section_id=key)
             .order_by("created_at", "id")
             .values("pk")[:COMMENTS_PER_TARGET]
+            for key in targets
+        ]
+        chosen = firsts[0].union(*firsts[1:], all=True)
+        return list(_top_level(consultation).filter(pk__in=chosen).order_by("created_at", "id"))
+    return list(
+        _top_level(consultation)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("section_id")], order_by=[F("created_at"), F("id")]
+            )
         )
-    top = list(_top_level(consultation).filter(first).order_by("created_at", "id"))
+        .filter(rank__lte=COMMENTS_PER_TARGET)
+        .order_by("created_at", "id")
+    )
+
+
+def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
+    """The draft and each section with its first comments, tallies and the reader's votes."""
+    sections = list(consultation.sections.all())
+    top = _first_threads(consultation, [DRAFT, *(section.pk for section in sections)])
     threads = dict(
         Comment.objects.in_discussion()
         .filter(consultation=consultation, parent__isnull=True)
