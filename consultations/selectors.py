@@ -222,13 +222,15 @@ def _first_threads(consultation: Consultation, targets: list[int | None]) -> lis
     with UNION ALL: the cost does not grow with the consultation. Elsewhere (SQLite, the
     embedded default for small sites), one window over the consultation's threads."""
     if connection.features.supports_slicing_ordering_in_compound:
-        firsts = [
-            _top_level(consultation)
-            .filter(section_id=key)
+        # One query of ids built once and narrowed per target: building eleven whole ones
+        # cost more Python than the window saved at 500 comments.
+        ids = (
+            Comment.objects.in_discussion()
+            .filter(consultation=consultation, parent__isnull=True)
             .order_by("created_at", "id")
-            .values("pk")[:COMMENTS_PER_TARGET]
-            for key in targets
-        ]
+            .values("pk")
+        )
+        firsts = [ids.filter(section_id=key)[:COMMENTS_PER_TARGET] for key in targets]
         chosen = firsts[0].union(*firsts[1:], all=True)
         return list(_top_level(consultation).filter(pk__in=chosen).order_by("created_at", "id"))
     return list(
