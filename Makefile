@@ -87,14 +87,15 @@ node_modules/.installed: package.json package-lock.json | prerequisites
 	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: browser tests will be skipped (axe-core comes from npm)."; fi
 
-# The whole suite on PostgreSQL, then the race tests (-m races) once more on the embedded
-# default's engine, in a SQLite file of their own (status 5: PYTEST_ARGS selected none of them).
+# The whole suite on PostgreSQL, then the race tests and those that must hold on both engines
+# (-m "races or sqlite_too": search's FTS5 index) once more on the embedded default's engine, in
+# a SQLite file of their own (status 5: PYTEST_ARGS selected none of them).
 test: setup node_modules/.installed
 	@if [ "$(CREATE_TEST_ROLE)" = yes ]; then .ci/ensure-db-role "$(TEST_DATABASE_URL)"; fi
 	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest $(PYTEST_ARGS)
 	@sqlite_dir=$$(mktemp -d) && trap 'rm -rf "$$sqlite_dir"' EXIT && \
-	echo "Race tests on SQLite ($$sqlite_dir/db.sqlite3)" && \
-	{ DATABASE_URL="sqlite:///$$sqlite_dir/db.sqlite3" $(PY) -m pytest -m races -p no:cacheprovider $(PYTEST_ARGS) \
+	echo "Race and search tests on SQLite ($$sqlite_dir/db.sqlite3)" && \
+	{ DATABASE_URL="sqlite:///$$sqlite_dir/db.sqlite3" $(PY) -m pytest -m "races or sqlite_too" -p no:cacheprovider $(PYTEST_ARGS) \
 	  || [ $$? -eq 5 ]; }
 
 lint: $(INSTALLED)

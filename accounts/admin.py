@@ -6,10 +6,13 @@ flags or groups, and cannot search or filter by any of these. Superusers see eve
 """
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from .forms import UserChangeForm, UserCreationForm
@@ -21,15 +24,55 @@ PUBLIC_FIELDS = ["display_name", "comments", "is_active", "date_joined"]
 PUBLIC_LOOKUPS = {"is_active", "display_name"}
 
 
+DEFAULT_PERMISSIONS = {
+    # Translators: what a default permission lets staff do, as in "Can add: comment".
+    "add": lambda: pgettext("permission", "add"),
+    "change": lambda: pgettext("permission", "change"),
+    "delete": lambda: pgettext("permission", "delete"),
+    "view": lambda: pgettext("permission", "view"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """A permission in the reader's language: Django stores their names in English."""
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if model is not None and action in DEFAULT_PERMISSIONS:
+        return gettext("Can %(action)s: %(model)s") % {
+            "action": DEFAULT_PERMISSIONS[action](),
+            "model": model._meta.verbose_name,
+        }
+    return gettext(permission.name)
+
+
+class TranslatedPermissionsMixin:
+    """The permission choices of a group or an account, named in the reader's language."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in {"permissions", "user_permissions"} and field is not None:
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(TranslatedPermissionsMixin, DjangoGroupAdmin):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(TranslatedPermissionsMixin, DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     list_display = ["email", "display_name", "comments", "is_active", "is_staff", "date_joined"]
     list_filter = ["is_active", "is_staff", "is_superuser", "groups"]
     search_fields = ["email", "display_name"]
     ordering = ["email"]
-    readonly_fields = ["comments", "last_login", "date_joined"]
+    readonly_fields = ["comments", "last_login", "date_joined", "rules_accepted_at"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Personal info"), {"fields": ["display_name", "comments"]}),
@@ -37,7 +80,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined", "rules_accepted_at"]}),
     ]
     add_fieldsets = [
         (

@@ -1,11 +1,10 @@
 """Atom feed of published articles, one per language."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from inepa_portal.feeds import Atom1Feed
+from inepa_portal.feeds import PortalFeed
 
 from . import selectors
 from .models import Article
@@ -13,8 +12,8 @@ from .models import Article
 FEED_LENGTH = 20
 
 
-class ArticleFeed(Feed):
-    feed_type = Atom1Feed
+class ArticleFeed(PortalFeed):
+    id_kind = "article"
 
     def title(self) -> str:
         return _("INePA: articles")

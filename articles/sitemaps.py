@@ -1,14 +1,11 @@
-"""Every published article, in both languages, with hreflang alternates."""
+"""Every published article, in the languages it is written in, with hreflang alternates."""
 
-from django.contrib.sitemaps import Sitemap
+from inepa_portal.sitemaps import PortalSitemap
 
 from . import selectors
 
 
-class ArticleSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class ArticleSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):

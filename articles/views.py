@@ -52,7 +52,9 @@ def _render_detail(request: HttpRequest, article: Article, *, is_preview: bool) 
             "article": article,
             "version": article.localized(),
             "is_preview": is_preview,
-            "alternates": language_alternates(request, _article_paths(article)),
+            "alternates": language_alternates(
+                request, _article_paths(article), written=article.written_languages()
+            ),
             "section": "articles",
         },
     )

@@ -283,6 +283,9 @@ def prepare(args):
     started = time.monotonic()
     data = dataset.build(dataset.SCALES[args.size], log=say)
     say(f"  built in {time.monotonic() - started:.0f} s")
+    started = time.monotonic()
+    call_command("rebuild_search_index", verbosity=0, stdout=sys.stdout)
+    say(f"  search index built in {time.monotonic() - started:.0f} s")
     call_command("collectstatic", interactive=False, verbosity=0)
     return data
 
@@ -413,6 +416,8 @@ def build_pages(data, base_url: str, dossier_available: bool) -> list[Page]:
             'name="choice"',
             cookies=[cookie(user_id) for user_id in viewers],
         ),
+        # Two words that most of the comments contain: the search's worst case.
+        get_page("search", "Search", "/en/search/?q=budgets+transparency", "results for"),
         Page("vote", "Vote POST", votes, expect=302, goal=0.3),
         Page("comment", "Comment POST", comments, expect=302, offset=len(comments) // 2),
     ]

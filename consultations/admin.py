@@ -5,6 +5,8 @@ actions to this admin (consultations.results.admin).
 """
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -14,8 +16,25 @@ from .models import Consultation, Section
 class SectionInline(admin.StackedInline):
     model = Section
     extra = 0
-    fields = ["position", ("heading_sl", "heading_en"), ("body_sl", "body_en")]
+    fields = ["position", ("heading_sl", "heading_en"), ("body_sl", "body_en"), "respond"]
+    readonly_fields = ["respond"]
     ordering = ["position", "id"]
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        # Whoever may see a consultation sees its sections (moderators respond on them).
+        return super().has_view_permission(request, obj) or request.user.has_perm(
+            "consultations.view_consultation"
+        )
+
+    @admin.display(description=_("official response"))
+    def respond(self, section: Section) -> str:
+        # The moderation app's form, bound to this section (only once the section exists).
+        if section.pk is None:
+            return "—"
+        url = reverse("admin:moderation_officialresponse_add")
+        return format_html(
+            '<a href="{}?section={}">{}</a>', url, section.pk, _("Respond officially")
+        )
 
 
 @admin.register(Consultation)

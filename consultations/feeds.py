@@ -1,21 +1,20 @@
 """Atom feed of consultations as they open and close, one per language."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from inepa_portal.feeds import Atom1Feed
+from inepa_portal.feeds import PortalFeed
 
 from .models import Consultation
 
 FEED_LENGTH = 20
 
 
-class ConsultationFeed(Feed):
-    feed_type = Atom1Feed
+class ConsultationFeed(PortalFeed):
+    id_kind = "consultation"
 
     def title(self) -> str:
         return _("INePA: consultations")

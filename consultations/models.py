@@ -4,6 +4,7 @@ Moderation (flags, decisions, appeals, official responses) and results (the stor
 are apps of their own beside this one: consultations.moderation and consultations.results.
 """
 
+import html
 from datetime import datetime
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from inepa_portal.translation import (
@@ -300,7 +302,9 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"#{self.pk}: {self.body[:50]}"
+        # The text as readers see it (rendered, without Markdown marks), shortened.
+        text = html.unescape(strip_tags(self.body_html)).strip() or self.body
+        return _("comment #%(id)s: %(excerpt)s") % {"id": self.pk, "excerpt": text[:50]}
 
     def clean(self) -> None:
         """Its section and the comment it replies to belong to its consultation; a reply is on

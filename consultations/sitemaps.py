@@ -1,14 +1,11 @@
-"""Every published consultation, in both languages, with hreflang alternates."""
+"""Every published consultation, in the languages it is written in, with hreflang alternates."""
 
-from django.contrib.sitemaps import Sitemap
+from inepa_portal.sitemaps import PortalSitemap
 
 from .models import Consultation
 
 
-class ConsultationSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class ConsultationSitemap(PortalSitemap):
     changefreq = "daily"
 
     def items(self):

@@ -152,7 +152,9 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_take_part": can_take_part,
             "barrier": barrier,
             "moderation": _moderation_counts(consultation),
-            "alternates": language_alternates(request, _paths(consultation)),
+            "alternates": language_alternates(
+                request, _paths(consultation), written=consultation.written_languages()
+            ),
             "section": "consultations",
             **_comment_actions(
                 request,
@@ -208,7 +210,9 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
             "thread": thread,
             "comments": comments,
             "alternates": language_alternates(
-                request, _paths(consultation, "discussion", target=target)
+                request,
+                _paths(consultation, "discussion", target=target),
+                written=consultation.written_languages(),
             ),
             "section": "consultations",
             **_comment_actions(request, consultation, comments, taking_part=can_take_part),

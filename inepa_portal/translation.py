@@ -125,6 +125,10 @@ class TranslatableMixin:
         """True when this object has content in `language`."""
         return bool(getattr(self, f"{self.required_translated_field}_{language}"))
 
+    def written_languages(self) -> list[str]:
+        """The languages this object has content in, in the order of settings.LANGUAGES."""
+        return [code for code in LANGUAGE_CODES if self.has_language(code)]
+
     def localized(self, language: str | None = None) -> Localized:
         """Content in `language` (default: the active one), else in the language `translated()`
         falls back to for the required field: one version, all its fields in one language."""

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -40,7 +41,10 @@ class Flag(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()} on #{self.comment_id}"
+        return _("%(reason)s: comment #%(id)s") % {
+            "reason": self.get_reason_display(),
+            "id": self.comment_id,
+        }
 
 
 class ModerationAction(models.Model):
@@ -101,7 +105,16 @@ class ModerationAction(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"
+        # In the portal's time zone and the reader's format, as the admin shows every time.
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return f"{when} {self.actor_label}: {self.get_action_display()}"
+
+    @property
+    def actor_label(self) -> str:
+        """Who acted, in the reader's language: a person's name, or the automatic rule."""
+        if self.actor_id is None and self.action == self.Action.AUTO_HIDE:
+            return str(_("automatically, after reports"))
+        return self.actor_name
 
     @property
     def details(self) -> str:
@@ -131,7 +144,7 @@ class Appeal(models.Model):
         verbose_name_plural = _("appeals")
 
     def __str__(self) -> str:
-        return f"Appeal on #{self.comment_id}"
+        return _("appeal on comment #%(id)s") % {"id": self.comment_id}
 
 
 class OfficialResponse(models.Model):
@@ -168,4 +181,8 @@ class OfficialResponse(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Response on #{self.comment_id or self.section_id or self.consultation_id}"
+        if self.comment_id:
+            return _("official response to comment #%(id)s") % {"id": self.comment_id}
+        if self.section_id:
+            return _("official response on section #%(id)s") % {"id": self.section_id}
+        return _("official response on the consultation #%(id)s") % {"id": self.consultation_id}

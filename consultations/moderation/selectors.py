@@ -1,6 +1,6 @@
 """Reads of moderation: what waits for a moderator."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from consultations.models import Comment, Consultation
 
@@ -14,6 +14,22 @@ def comments_needing_attention() -> QuerySet[Comment]:
         | Q(flag_count__gt=0, moderated_at__isnull=True)
         & Q(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
         | Q(appeal__isnull=False, appeal__decided_at__isnull=True)
+    )
+
+
+# The queues of the moderation overview; the queue's filter lists each one oldest first.
+QUEUES = {
+    "pending": Q(status=Comment.Status.PENDING),
+    "flagged": Q(status=Comment.Status.PUBLISHED, flag_count__gt=0, moderated_at__isnull=True),
+    "auto_hidden": Q(status=Comment.Status.HIDDEN, moderated_at__isnull=True),
+    "appealed": Q(appeal__isnull=False, appeal__decided_at__isnull=True),
+}
+
+
+def queue_counts() -> dict[str, int]:
+    """How many comments each queue of the overview holds, in one query."""
+    return Comment.objects.aggregate(
+        **{name: Count("pk", filter=condition) for name, condition in QUEUES.items()}
     )
 
 

@@ -1,4 +1,5 @@
-"""A consultation's results as files: an accessible PDF dossier, and CSV and JSON open data.
+"""A consultation's results as files: an accessible PDF dossier, and CSV, JSON and XLSX open
+data.
 
 `results_data()` reads everything the three formats show, in one language and a fixed number
 of queries; comments come only through `Comment.objects.visible()`, so a comment that is not
@@ -11,6 +12,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -47,8 +49,12 @@ CHOICES = ("agree", "disagree", "abstain")
 # separators, as text pasted from a word processor holds). WeasyPrint 70 fails on one followed
 # by spaces it cannot collapse where a line ends, so the dossier gives it as a plain newline.
 FORCED_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# CSV injection (OWASP): a spreadsheet may read a cell as a formula when it starts with one of
+# these signs, also after leading spaces or line breaks, and in their full-width and other
+# look-alike forms (NFKC folds ＝＋－＠ and the small and super- and subscript signs into them;
+# U+2212 MINUS SIGN it does not), or with a tab, carriage return or newline.
+FORMULA_SIGNS = frozenset("=+-@|%\u2212")
+BLANK_START = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+")
 CSV_COLUMNS = [
     "record",
     "section_id",
@@ -241,22 +247,31 @@ def results_json(consultation: Consultation, language: str, *, data: dict | None
 # CSV --------------------------------------------------------------------------------------
 
 
+def starts_a_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula (OWASP's CSV-injection advice)."""
+    if not text:
+        return False
+    if text[0] in "\t\r\n":
+        return True
+    rest = BLANK_START.sub("", text)
+    return bool(rest) and unicodedata.normalize("NFKC", rest[0])[:1] in FORMULA_SIGNS
+
+
 def csv_safe(value) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading '."""
+    """A cell a spreadsheet shows as text: one that could start a formula gets a leading ',
+    and so does one that already starts with ', so the rule is undone by removing the first '
+    of any cell that starts with one (a text written as '=1 stays told apart from =1)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+    return f"'{text}" if text.startswith("'") or starts_a_formula(text) else text
 
 
-def results_csv(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:
-    """The results as one CSV table: a "tally" row per target, then a "comment" row per
-    published comment or reply. UTF-8 with a byte order mark, so spreadsheets read the letters;
-    every cell is guarded against formula injection."""
-    data = data or results_data(consultation, language)
+def _table_rows(data: dict, language: str) -> list[dict]:
+    """The open-data table (CSV and XLSX): a "tally" row per target, then a "comment" row per
+    published comment or reply, as column -> value (values typed: numbers, a datetime)."""
     with translation.override(language):
         deleted_user = _("deleted user")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
     rows = []
     for target in data["sections"]:
         tally = target["tally"]
@@ -284,7 +299,7 @@ def results_csv(consultation: Consultation, language: str, *, data: dict | None 
                     "comment_id": comment["id"],
                     "reply_to": comment["reply_to"],
                     "author": comment["author"] or deleted_user,
-                    "written_at": DjangoJSONEncoder().default(comment["written_at"]),
+                    "written_at": comment["written_at"],
                     "language": comment["language"],
                     "supports": comment["supports"],
                     "text": comment["text"],
@@ -293,9 +308,74 @@ def results_csv(consultation: Consultation, language: str, *, data: dict | None 
                     ),
                 }
             )
-    for row in rows:
+    return rows
+
+
+def results_csv(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:
+    """The results as one CSV table: a "tally" row per target, then a "comment" row per
+    published comment or reply. UTF-8 with a byte order mark, so spreadsheets read the letters;
+    every cell is guarded against formula injection."""
+    data = data or results_data(consultation, language)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for row in _table_rows(data, language):
+        if row.get("written_at"):
+            row = {**row, "written_at": DjangoJSONEncoder().default(row["written_at"])}
         writer.writerow([csv_safe(row.get(column)) for column in CSV_COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# XLSX -------------------------------------------------------------------------------------
+
+# Columns of the spreadsheet that hold whole numbers, and the one with a date and time.
+XLSX_NUMBERS = {
+    "section_id", "agree", "disagree", "abstain", "votes", "agree_percent",
+    "disagree_percent", "abstain_percent", "comment_id", "reply_to", "supports",
+}  # fmt: skip
+XLSX_DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+def _xlsx_text(value) -> str:
+    """Text for a spreadsheet cell, without the control characters XLSX cannot hold."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+def results_xlsx(consultation: Consultation, language: str, *, data: dict | None = None) -> bytes:
+    """The CSV's table as a spreadsheet: the same columns and rows, numbers as numbers, the
+    time a comment was written as a date and time in the portal's time zone (settings.TIME_ZONE,
+    to the second), and every text
+    stored as text (never as a formula, whatever it starts with)."""
+    from openpyxl import Workbook
+
+    data = data or results_data(consultation, language)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "results"  # a name for machines, like the columns'
+    sheet.append(CSV_COLUMNS)
+    for row in _table_rows(data, language):
+        cells = []
+        for column in CSV_COLUMNS:
+            value = row.get(column)
+            if value is None or column in XLSX_NUMBERS:
+                cells.append(value)
+            elif column == "written_at":
+                # Spreadsheets hold no time zone, and not all of them fractions of a second.
+                cells.append(timezone.localtime(value).replace(tzinfo=None, microsecond=0))
+            else:
+                cells.append(_xlsx_text(value))
+        sheet.append(cells)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would read a text starting with = as a formula
+            elif isinstance(cell.value, datetime):
+                cell.number_format = XLSX_DATETIME_FORMAT
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 # PDF --------------------------------------------------------------------------------------

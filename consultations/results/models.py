@@ -16,7 +16,8 @@ def results_storage():
 
 
 class ResultsDossier(models.Model):
-    """A consultation's results in one language and one format (the PDF dossier, CSV or JSON).
+    """A consultation's results in one language and one format (the PDF dossier, CSV, JSON or
+    XLSX).
 
     Rendered in the background and stored as a file; the row also records its latest render
     (status, failed attempts, last error). A new version replaces the file in one update.
@@ -26,6 +27,7 @@ class ResultsDossier(models.Model):
         PDF = "pdf", "PDF"
         CSV = "csv", "CSV"
         JSON = "json", "JSON"
+        XLSX = "xlsx", "XLSX"
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting to be prepared")
@@ -84,4 +86,9 @@ class ResultsDossier(models.Model):
 
 
 # Every format a consultation's results come in, in the order pages list them.
-KINDS = [ResultsDossier.Kind.PDF, ResultsDossier.Kind.CSV, ResultsDossier.Kind.JSON]
+KINDS = [
+    ResultsDossier.Kind.PDF,
+    ResultsDossier.Kind.CSV,
+    ResultsDossier.Kind.XLSX,
+    ResultsDossier.Kind.JSON,
+]

@@ -15,6 +15,7 @@ CONTENT_TYPES = {
     Kind.PDF: "application/pdf",
     Kind.CSV: "text/csv; charset=utf-8",
     Kind.JSON: "application/json",
+    Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -75,3 +76,10 @@ def results_links(
         links[row.consultation_id].files.append(row)
         links[row.consultation_id].interim |= row.is_interim
     return links
+
+
+def consultations_with_failed_results():
+    """Consultations with a results file whose last render failed."""
+    return Consultation.objects.filter(
+        results_dossiers__status=ResultsDossier.Status.FAILED
+    ).distinct()

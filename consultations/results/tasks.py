@@ -38,6 +38,7 @@ RENDERERS = {
     Kind.PDF: exports.results_pdf,
     Kind.CSV: exports.results_csv,
     Kind.JSON: exports.results_json,
+    Kind.XLSX: exports.results_xlsx,
 }
 MAX_ATTEMPTS = 3
 RETRY_DELAYS = [timedelta(minutes=2), timedelta(minutes=15)]

@@ -8,5 +8,5 @@ app_name = "results"
 
 urlpatterns = [
     path(f"<slug:slug>/results.{kind}", views.results_file, {"kind": kind}, name=kind)
-    for kind in ("pdf", "csv", "json")
+    for kind in ("pdf", "csv", "json", "xlsx")
 ]

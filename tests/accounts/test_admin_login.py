@@ -23,7 +23,9 @@ def test_admin_sends_a_visitor_to_the_sites_sign_in_and_back(client):
     assert to_admin_login["Location"] == "/admin/login/?next=/admin/"
     assert to_sign_in["Location"] == "/sl/accounts/login/?next=/admin/"
     assert signed_in["Location"] == "/admin/"
-    assertContains(client.get("/admin/", headers={"accept-language": "en"}), "Site administration")
+    assertContains(
+        client.get("/admin/", headers={"accept-language": "en"}), "Moderation and content"
+    )
 
 
 def test_admin_password_guessing_meets_the_sign_in_rate_limit(client):

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 # html5lib as bleach ships it: the HTML5 parsing algorithm of browsers, in Python.
 from bleach._vendor import html5lib
 
-from consultations.results.exports import FORMULA_PREFIXES
+from consultations.results.exports import starts_a_formula
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -221,13 +221,14 @@ def formula_cells(rows: list[dict]) -> list[str]:
         f"{column}={value!r}"
         for row in rows
         for column, value in row.items()
-        if value and value.startswith(FORMULA_PREFIXES)
+        if starts_a_formula(value or "")
     ]
 
 
 def csv_unguard(cell: str) -> str:
-    """The text behind a guarded cell (the guard is a leading apostrophe)."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_PREFIXES) else cell
+    """The text behind a guarded cell (the guard is a leading apostrophe, added to every cell
+    that could start a formula or already starts with one)."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 # PDF --------------------------------------------------------------------------------------

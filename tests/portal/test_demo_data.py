@@ -76,7 +76,8 @@ def test_every_consultation_of_the_data_files_is_shown_as_they_say(client, loade
                 assert render_markdown(section[code]["body"], language=code) in page
             for comment in [*data["comments"], *data.get("flagged", [])]:
                 assert render_markdown(comment["body"], language=comment["language"]) in page
-                assert f'<span class="author">{escape(people[comment["author"]])}</span>' in page
+                author = escape(people[comment["author"]])
+                assert f'class="author comment-heading">{author}</h' in page
                 if "response" in comment:
                     assert render_markdown(comment["response"][code], language=code) in page
             if "outcome" in data:

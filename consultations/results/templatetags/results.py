@@ -36,3 +36,9 @@ def results_links(context, consultation) -> selectors.ResultsLinks | None:
             item._results_links = found[item.pk]
         links = consultation._results_links
     return links
+
+
+@register.simple_tag
+def failed_results_count() -> int:
+    """How many consultations have a results file whose last render failed (admin overview)."""
+    return selectors.consultations_with_failed_results().count()

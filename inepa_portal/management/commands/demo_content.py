@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -11,6 +12,7 @@ from inepa_portal import demo
 from inepa_portal.demo.articles import article_load
 from inepa_portal.demo.citizens import citizens_ensure
 from inepa_portal.demo.consultations import consultation_load
+from inepa_portal.demo.pages import pages_ensure
 from inepa_portal.demo.results import results_render
 
 DEMO_STAFF_EMAIL = "urednik@inepa.example"
@@ -37,6 +39,10 @@ class Command(BaseCommand):
             if consultation_load(data=data, people=people, staff=staff, now=now)
         ]
         results_render(consultations=consultations.values(), now=now)
+        created += [f"page {kind}" for kind in pages_ensure(demo.read("pages"))]
+        # Ends with a built search index (search's own command): built anew when content was
+        # added, else only when empty, so that a second run changes nothing.
+        call_command("rebuild_search_index", if_empty=not created, stdout=self.stdout)
         if created:
             self.stdout.write(f"Demo content added: {', '.join(created)}.")
         else:

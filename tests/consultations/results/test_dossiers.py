@@ -115,7 +115,7 @@ def test_a_render_stores_each_format_with_its_checksum_and_size():
     results_tasks.dossier_render(consultation_id=consultation.pk, language="sl")
 
     rows = {row.kind: row for row in ResultsDossier.objects.filter(language="sl")}
-    assert set(rows) == {"pdf", "csv", "json"}
+    assert set(rows) == {"pdf", "csv", "json", "xlsx"}
     pdf = rows["pdf"]
     content = _content(pdf)
 
@@ -329,3 +329,27 @@ def test_a_render_left_running_by_a_dead_worker_is_queued_again_at_once_not_a_li
 
     assert [(c.pk, language, why) for c, language, why in due] == [(consultation.pk, "sl", "lost")]
     assert _queued_renders(queued) == [(consultation.pk, "sl")]
+
+
+def test_files_rendered_before_the_xlsx_existed_are_rendered_again_with_it(
+    settings, django_capture_on_commit_callbacks
+):
+    consultation = closed_consultation()
+    for language in ("sl", "en"):
+        results_tasks.dossier_render(consultation_id=consultation.pk, language=language)
+    ResultsDossier.objects.filter(kind="xlsx").delete()  # as stored by the release before
+    assert not results_selectors.has_final_files(consultation, "en")
+    settings.TASKS = DUMMY_TASKS
+    default_task_backend.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        due = results_services.dossiers_schedule_due()
+
+    assert [(c.pk, language, why) for c, language, why in due] == [
+        (consultation.pk, "sl", "missing"),
+        (consultation.pk, "en", "missing"),
+    ]
+    assert _queued_renders(default_task_backend.results) == [
+        (consultation.pk, "en"),
+        (consultation.pk, "sl"),
+    ]

@@ -6,11 +6,12 @@ import json
 
 import pydyf
 import pytest
+from django.utils import timezone
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from consultations.models import Comment
 from consultations.results import exports
-from tests.consultations.factories import CommentFactory
+from tests.consultations.factories import CommentFactory, ConsultationFactory, VoteFactory
 from tests.consultations.results.closed_consultation import (
     HIDDEN_TEXT,
     PUBLISHED_TEXT,
@@ -138,8 +139,24 @@ def test_csv_has_tallies_and_published_comments_and_opens_in_a_spreadsheet(consu
         ("@cmd", "'@cmd"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("\nx", "'\nx"),
+        (" =1+1", "' =1+1"),
+        ("\u00a0\u200b=1", "'\u00a0\u200b=1"),
+        ("\n\n=cmd|' /C calc'!A0", "'\n\n=cmd|' /C calc'!A0"),
+        ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20cmd", "'\uff20cmd"),
+        ("\ufe66x", "'\ufe66x"),
+        ("\u2212x", "'\u2212x"),
+        ("|x", "'|x"),
+        ("'=1", "''=1"),
+        ("'quoted'", "''quoted'"),
         ("a=b", "a=b"),
+        ("  plain text", "  plain text"),
+        ("", ""),
         (12, "12"),
+        (-3, "-3"),
         (None, ""),
     ],
 )
@@ -152,8 +169,18 @@ def test_csv_neutralises_a_comment_written_as_a_formula(consultation):
 
     rows = list(csv.DictReader(io.StringIO(text)))
     assert '\'=HYPERLINK("http://evil.example")' in [row["text"] for row in rows]
-    assert all(not value.startswith(exports.FORMULA_PREFIXES) for row in rows
+    assert all(not exports.starts_a_formula(value) for row in rows
                for value in row.values())  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["=1", "'=1", "''", "' =1", "\uff1d1", "plain", " \n+1", "'", "@", "-"]
+)
+def test_the_csv_guard_is_undone_by_removing_one_leading_apostrophe(text):
+    cell = exports.csv_safe(text)
+
+    assert not exports.starts_a_formula(cell)
+    assert (cell[1:] if cell.startswith("'") else cell) == text
 
 
 def test_json_follows_the_documented_layout_and_hides_what_the_pdf_hides(consultation):
@@ -295,3 +322,87 @@ def test_pdf_prints_links_that_leave_the_site_as_text_with_their_address():
     assert "Read the rules (http://evil.example/rules) and more (http://evil.example/x)." in text
     assert "an old link (http://old.example/)" in text
     assert [uri for uri in _uris(reader) if "example" in uri] == []
+
+
+def _xlsx_rows(content: bytes) -> list[dict]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content)).active
+    header, *rows = sheet.iter_rows()
+    columns = [cell.value for cell in header]
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def test_xlsx_has_the_csvs_table_with_typed_numbers_and_dates(consultation):
+    rows = _xlsx_rows(exports.results_xlsx(consultation, "sl"))
+
+    tallies = [row for row in rows if row["record"].value == "tally"]
+    assert [
+        (row["section"].value, row["agree"].value, row["disagree"].value, row["votes"].value,
+         row["agree_percent"].value)
+        for row in tallies
+    ] == [
+        ("Osnutek kot celota", 2, 1, 3, 67),
+        ("Namen", 0, 0, 1, 0),
+        ("Oblike zapisa", 0, 0, 0, 0),
+    ]  # fmt: skip
+    assert all(row["votes"].data_type == "n" for row in tallies)
+    comments = {row["text"].value: row for row in rows if row["record"].value == "comment"}
+    published = comments[PUBLISHED_TEXT]
+    assert (published["author"].value, published["supports"].value) == ("Ana Žagar", 2)
+    assert comments[REPLY_TEXT]["reply_to"].value == published["comment_id"].value
+    written = Comment.objects.get(body=PUBLISHED_TEXT).created_at
+    assert published["written_at"].is_date
+    assert published["written_at"].value == timezone.localtime(written).replace(
+        tzinfo=None, microsecond=0
+    )
+    assert published["official_responses"].value == "Čakalne dobe smo dodali."
+    # A comment written as a formula stays a text: no formula in the whole sheet.
+    formula = comments['=HYPERLINK("http://evil.example")']["text"]
+    assert formula.data_type == "s"
+    assert not any(cell.data_type == "f" for row in rows for cell in row.values())
+    assert list(rows[0]) == exports.CSV_COLUMNS
+
+
+def test_xlsx_never_holds_a_hidden_pending_or_other_consultations_comment():
+    consultation = closed_consultation(closes_in_days=5)  # open: comments can still come
+    pending = CommentFactory(consultation=consultation, body="A comment still waiting.")
+    Comment.objects.filter(pk=pending.pk).update(status=Comment.Status.PENDING)
+    CommentFactory(body="A comment on another consultation.")
+
+    rows = _xlsx_rows(exports.results_xlsx(consultation, "en"))
+
+    texts = [row["text"].value for row in rows if row["record"].value == "comment"]
+    assert PUBLISHED_TEXT in texts
+    assert HIDDEN_TEXT not in texts
+    assert "A comment still waiting." not in texts
+    assert "A comment on another consultation." not in texts
+    cells = " ".join(str(cell.value) for row in rows for cell in row.values())
+    assert "Kupite" not in cells
+
+
+def test_xlsx_keeps_no_control_character_xlsx_cannot_hold():
+    consultation = closed_consultation(closes_in_days=5)
+    CommentFactory(consultation=consultation, body="Bell\x07 and form\x0c feed.")
+
+    rows = _xlsx_rows(exports.results_xlsx(consultation, "en"))
+
+    assert "Bell and form feed." in [row["text"].value for row in rows]
+
+
+def test_a_four_one_one_tally_says_67_17_16_in_csv_and_json():
+    four_one_one = ConsultationFactory()
+    for choice in ["agree"] * 4 + ["disagree", "abstain"]:
+        VoteFactory(consultation=four_one_one, choice=choice)
+
+    rows = list(csv.DictReader(io.StringIO(
+        exports.results_csv(four_one_one, "en").decode("utf-8-sig")
+    )))  # fmt: skip
+    data = json.loads(exports.results_json(four_one_one, "en"))
+    xlsx = _xlsx_rows(exports.results_xlsx(four_one_one, "en"))
+
+    percents = ("agree_percent", "disagree_percent", "abstain_percent")
+    assert [rows[0][name] for name in percents] == ["67", "17", "16"]
+    assert [data["tally"][name] for name in percents] == [67, 17, 16]
+    assert [data["sections"][0]["tally"][name] for name in percents] == [67, 17, 16]
+    assert [xlsx[0][name].value for name in percents] == [67, 17, 16]

@@ -1,5 +1,6 @@
 """Downloading results: stored files with their headers, never rendered in a page request."""
 
+import io
 from datetime import timedelta
 from pathlib import Path
 
@@ -213,7 +214,7 @@ def test_list_and_page_link_the_files_with_size_and_date(client, rendered):
 def test_a_closed_consultation_without_files_says_they_are_being_prepared(client):
     consultation = closed_consultation()
 
-    assertContains(client.get(consultation.get_absolute_url()), "(being prepared)", count=3)
+    assertContains(client.get(consultation.get_absolute_url()), "(being prepared)", count=4)
 
 
 def _closed_with(size: int):
@@ -269,7 +270,7 @@ def test_a_cached_page_links_the_files_as_soon_as_they_are_stored(
     consultation = closed_consultation()
     url = f"/en/consultations/{consultation.slug_en}/"
     with django_capture_on_commit_callbacks(execute=True):
-        assertContains(client.get(url), "(being prepared)", count=3)
+        assertContains(client.get(url), "(being prepared)", count=4)
 
     with django_capture_on_commit_callbacks(execute=True):
         results_tasks.dossier_render(consultation_id=consultation.pk, language="en")
@@ -309,3 +310,21 @@ def test_no_address_serves_the_files_of_an_unpublished_consultation(client, sett
     assert not on_disk.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
     with pytest.raises(ValueError, match="no public URL"):
         stored.file.url  # noqa: B018 -- nothing can link to it
+
+
+def test_the_xlsx_is_downloaded_beside_csv_and_json_and_reads_back(client, rendered):
+    from openpyxl import load_workbook
+
+    page = client.get(rendered.get_absolute_url())
+    assertContains(page, f'href="{_url(rendered, "xlsx")}"')
+
+    response = client.get(_url(rendered, "xlsx"))
+
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert response["Content-Disposition"].endswith('-results-en.xlsx"')
+    sheet = load_workbook(io.BytesIO(_body(response))).active
+    texts = [row[16] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert PUBLISHED_TEXT in texts
+    assert HIDDEN_TEXT not in texts
