@@ -43,13 +43,16 @@ TOKEN_MARKER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
 CLOCK_SKEW_SECONDS = 1.0
 
 Until = datetime | None | Callable[[], datetime | None]
+# In every key: entries and versions written in an earlier format (a tuple for a page, a bare
+# token for a version) are never read as this one's.
+FORMAT = 2
 
 
 def _key(kind: str, name: str) -> str:
     """A cache key for a scope or a page. Names come from the address a visitor asked for, of
     any length and with any characters: hashed, so that the key stays short and plain (a
     cache warns, or memcached fails, on a key over 250 characters or with control ones)."""
-    return f"pagecache:{kind}:{hashlib.sha256(name.encode()).hexdigest()}"
+    return f"pagecache:{FORMAT}:{kind}:{hashlib.sha256(name.encode()).hexdigest()}"
 
 
 def bump(*scopes: str) -> None:
