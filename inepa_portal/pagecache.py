@@ -86,6 +86,18 @@ def next_moment(moments: Iterable[datetime | None], *, now: datetime | None = No
     return min((moment for moment in moments if moment is not None and moment > now), default=None)
 
 
+# The scopes each page was last stored under, as this process saw them: asked for in the same
+# round trip as the page (a hint only: a hit always checks every scope its entry names).
+_LAST_SCOPES: dict[str, tuple[str, ...]] = {}
+_LAST_SCOPES_LIMIT = 10_000
+
+
+def _remember_scopes(page_key: str, keys) -> None:
+    if len(_LAST_SCOPES) >= _LAST_SCOPES_LIMIT:
+        _LAST_SCOPES.clear()
+    _LAST_SCOPES[page_key] = tuple(keys)
+
+
 def _cacheable(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
@@ -141,6 +153,7 @@ def _store(request, response, page_key, began, seconds) -> None:
     timeout = _timeout(seconds, dependencies["until"])
     if timeout <= 0:
         return
+    _remember_scopes(page_key, versions)
     cache.set(
         page_key,
         {
@@ -169,11 +182,13 @@ def cache_for_visitors(
             known = [_key("version", scope) for scope in scopes(request, **kwargs)]
             page = f"{current_language()}:{request.get_host()}{request.get_full_path()}"
             page_key = _key("page", page)
-            # One round trip for most pages: the page and the versions it surely depends on.
-            found = cache.get_many([page_key, *known])
+            # One round trip for most pages: the page and the versions it depends on (those
+            # named before the view, and those it was last stored under here).
+            found = cache.get_many([page_key, *known, *_LAST_SCOPES.get(page_key, ())])
             stored = found.pop(page_key, None)
             if stored is not None:
                 versions = stored["versions"]
+                _remember_scopes(page_key, versions)
                 current = {key: found[key] for key in versions if key in found}
                 unknown = [key for key in versions if key not in current]
                 if unknown:
