@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from inepa_portal.translation import matching_slug
 
@@ -23,6 +24,18 @@ def published_articles(*, now: datetime | None = None) -> QuerySet[Article]:
         .prefetch_related(
             Prefetch("images", queryset=ArticleImage.objects.order_by("position", "id"))
         )
+    )
+
+
+def next_publication(*, now: datetime | None = None) -> datetime | None:
+    """When the next article scheduled for later appears on the public pages, if any."""
+    return (
+        Article.objects.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now()
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
     )
 
 

@@ -31,8 +31,12 @@ def _article_scopes(request: HttpRequest, **kwargs) -> list[str]:
     return ["articles"]
 
 
+# Any article change bumps "articles"; one scheduled for later appears without a change.
+ARTICLES_APPEAR = selectors.next_publication
+
+
 @require_safe
-@pagecache.cache_for_visitors(_article_scopes)
+@pagecache.cache_for_visitors(_article_scopes, until=ARTICLES_APPEAR)
 def article_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.published_articles(), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
@@ -57,7 +61,7 @@ def _render_detail(request: HttpRequest, article: Article, *, is_preview: bool) 
 
 
 @require_safe
-@pagecache.cache_for_visitors(_article_scopes)
+@pagecache.cache_for_visitors(_article_scopes, until=ARTICLES_APPEAR)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = selectors.published_article_for_slug(slug)
     if article is None:

@@ -1,6 +1,7 @@
 """Load-test the portal against a Fortunes baseline served by the same gunicorn.
 
     .venv/bin/python bench/run.py [--seconds 15] [--connections 4] [--profile KEY,...]
+                                  [--sizes 500,5000,50000]
 
 Builds a large data set in a PostgreSQL database of its own (created here, dropped at the end),
 serves the portal with production settings under gunicorn (one sync worker pinned to CPU 0),
@@ -278,9 +279,9 @@ def prepare(args):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    say("Data set (fixed seed):")
+    say(f"Data set {args.size} (fixed seed):")
     started = time.monotonic()
-    data = dataset.build(log=say)
+    data = dataset.build(dataset.SCALES[args.size], log=say)
     say(f"  built in {time.monotonic() - started:.0f} s")
     started = time.monotonic()
     call_command("rebuild_search_index", verbosity=0, stdout=sys.stdout)
@@ -742,6 +743,13 @@ def goals(pages: list[Page], problems: list[str]) -> list[str]:
         + verdict(not over)
         + (f" ({', '.join(over)})" if over else "")
     )
+    for key, goal in (("large_citizen", 0.3), ("comment", 0.2)):
+        page = by_key.get(key)
+        if page and page.result:
+            ratio = page.result["rps"] / page.baseline["rps"]
+            lines.append(
+                f"- {page.label} at least {goal}×: {verdict(ratio >= goal)} ({ratio:.2f}×)"
+            )
     errors = sum(p.result.get("errors", 0) for p in pages if p.result)
     lines.append(f"- Zero errors: {verdict(errors == 0)} ({errors} in all)")
     vote = by_key["vote"]
@@ -835,24 +843,39 @@ def main() -> None:
         "--profile", default="", help="comma-separated page keys to profile with py-spy afterwards"
     )
     parser.add_argument("--no-results-file", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument(
+        "--sizes",
+        default="5000",
+        help="comma-separated data sets, by the large consultation's comments: 500, 5000, 50000",
+    )
     args = parser.parse_args()
+    from bench import dataset
+
+    sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
+    if unknown := [size for size in sizes if size not in dataset.SCALES]:
+        sys.exit(
+            f"bench: unknown data set {', '.join(unknown)}; "
+            f"choose among {', '.join(dataset.SCALES)}"
+        )
     tool("wrk")
     if args.profile:
         tool("py-spy")
     env = configure(args)
-    try:
-        run(args, env)
-    finally:
-        if not args.keep_database:
-            from django.db import connections
+    reports = {}
+    for size in sizes:
+        args.size = size
+        try:
+            reports[size] = run(args, env)
+        finally:
+            if not args.keep_database or size != sizes[-1]:
+                from django.db import connections
 
-            from bench import dataset
+                connections.close_all()
+                dataset.drop_database(args.database_url)
+    write_report(args, reports)
 
-            connections.close_all()
-            dataset.drop_database(args.database_url)
 
-
-def run(args, env: dict) -> None:
+def run(args, env: dict) -> dict:
     data = prepare(args)
     from consultations.models import Comment
 
@@ -908,17 +931,15 @@ def run(args, env: dict) -> None:
     fortunes.baseline = mean_of(baseline_runs)
     spread = (min(r["rps"] for r in baseline_runs), max(r["rps"] for r in baseline_runs))
     shown = [fortunes, *measured[:5], uncached, *measured[5:]]
-    report(args, data, shown, fortunes.baseline, spread, problems, profiles, dossier_available)
+    return report(args, data, shown, fortunes.baseline, spread, problems, profiles,
+                  dossier_available)  # fmt: skip
 
 
-def report(args, data, pages, baseline, spread, problems, profiles, dossier_available) -> None:
+def report(args, data, pages, baseline, spread, problems, profiles, dossier_available) -> dict:
     info = machine(args.redis_url)
     by_key = {page.key: page for page in pages}
     lines = [
-        "# Benchmark results",
-        "",
-        f"Measured {info['date']} with `.venv/bin/python bench/run.py --seconds {args.seconds:g}` "
-        f"on commit `{info['commit']}`.",
+        f"## Data set {int(args.size):,}: {data.comments:,} comments, {len(data.votes):,} votes",
         "",
         f"- Machine: {info['cpu']}, {info['memory']} memory, {info['system']}",
         f"- Software: {info['software']}",
@@ -928,7 +949,8 @@ def report(args, data, pages, baseline, spread, problems, profiles, dossier_avai
         f"- Load: wrk, 1 thread, {args.connections} connections, pinned to CPU {LOAD_CPU}; "
         f"{args.warmup:g} s warm-up, then {args.seconds:g} s per page.",
         f"- Data: {len(data.citizen_ids):,} citizens, 200 articles, 30 consultations; the large "
-        f"one has 10 sections, {data.comments:,} comments (replies included), 10,000 supports "
+        f"one has 10 sections, {data.comments:,} comments (replies included), "
+        f"{dataset_scale(args).supports:,} supports "
         f"and {len(data.votes):,} votes.",
         f"- Baseline (TechEmpower-style Fortunes), run before and after every page: mean "
         f"{baseline['rps']:.0f} req/s (runs from {spread[0]:.0f} to {spread[1]:.0f}), "
@@ -946,20 +968,78 @@ def report(args, data, pages, baseline, spread, problems, profiles, dossier_avai
     ]
     if not dossier_available:
         lines += ["Results dossier: not measured, no view answers `…/results.pdf` yet.", ""]
-    lines += ["## Goals", "", *goals(pages, problems), ""]
+    lines += ["### Goals", "", *goals(pages, problems), ""]
     notes = [by_key["vote"].result.get("votes_note"), by_key["comment"].result.get("comments_note")]
-    lines += ["## Checks after the POST runs", "", *[f"- {n}" for n in notes if n]]
+    lines += ["### Checks after the POST runs", "", *[f"- {n}" for n in notes if n]]
     lines += [f"- PROBLEM: {p}" for p in problems]
     lines.append("")
     for key, text in profiles.items():
-        lines += [f"## Profile: {by_key[key].label}", "", "```", text, "```", ""]
+        lines += [f"### Profile: {by_key[key].label}", "", "```", text, "```", ""]
+    return {"lines": lines, "problems": problems, "pages": by_key, "info": info}
+
+
+def dataset_scale(args):
+    from bench import dataset
+
+    return dataset.SCALES[args.size]
+
+
+def growth(reports: dict) -> list[str]:
+    """The signed-in large page's cost at the largest data set against the smallest."""
+    sizes = sorted(reports, key=int)
+    if len(sizes) < 2:
+        return []
+    rows = [
+        "| page | " + " | ".join(f"{int(size):,} × baseline" for size in sizes) + " |",
+        "| --- |" + " ---: |" * len(sizes),
+    ]
+    for key, page in reports[sizes[0]]["pages"].items():
+        if key == "fortunes":
+            continue
+        cells = []
+        for size in sizes:
+            measured = reports[size]["pages"].get(key)
+            ok = measured is not None and measured.result
+            cells.append(f"{measured.result['rps'] / measured.baseline['rps']:.2f}" if ok else "")
+        rows.append(f"| {page.label} | " + " | ".join(cells) + " |")
+    small = reports[sizes[0]]["pages"]["large_citizen"]
+    large = reports[sizes[-1]]["pages"]["large_citizen"]
+    goal = (
+        f"- Signed-in large page at {int(sizes[-1]):,} comments within 1.5× of its time at "
+        f"{int(sizes[0]):,} (time per request ÷ the baseline's): "
+    )
+    if not (small.result.get("rps") and large.result.get("rps")):
+        goal += "**missed** (no request answered within a run)"
+    else:
+        # Time per request as a share of the baseline's, so that the runs' noise cancels out.
+        cost = {
+            size: page.baseline["rps"] / page.result["rps"] for size, page in
+            ((sizes[0], small), (sizes[-1], large))
+        }  # fmt: skip
+        growth_ratio = cost[sizes[-1]] / cost[sizes[0]]
+        goal += f"{'met' if growth_ratio <= 1.5 else '**missed**'} ({growth_ratio:.2f}×)"
+    return ["## Ratios by data set", "", *rows, "", goal, ""]
+
+
+def write_report(args, reports: dict) -> None:
+    info = next(iter(reports.values()))["info"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {info['date']} with `.venv/bin/python bench/run.py --seconds {args.seconds:g} "
+        f"--sizes {args.sizes}` on commit `{info['commit']}`.",
+        "",
+        *growth(reports),
+    ]
+    for report_ in reports.values():
+        lines += report_["lines"]
     text = "\n".join(lines)
     say()
     say(text)
     if not args.no_results_file:
         (BENCH / "RESULTS.md").write_text(text)
         say(f"Written to {BENCH / 'RESULTS.md'}")
-    if problems:
+    if any(report_["problems"] for report_ in reports.values()):
         sys.exit(1)
 
 

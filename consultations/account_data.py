@@ -55,9 +55,10 @@ def supports_export(user: User) -> list[int]:
 def participation_delete(user: User, *, keep_comments: bool) -> None:
     """Effects: the person's comments are kept under "deleted user" or have their text removed
     (their choice), linked to nobody either way; their votes stay in the tallies, linked to
-    nobody; their supports go with the account (on_delete=CASCADE)."""
+    nobody; their supports go, and the comments they supported count one less."""
     services.comments_of_author_release(author=user, remove=not keep_comments)
     services.votes_of_user_anonymise(user=user)
+    services.supports_of_user_withdraw(user=user)
 
 
 def register() -> None:

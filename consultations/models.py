@@ -51,7 +51,21 @@ class ModerationReason(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Consultation(TranslatedTitleAndSlug):
+class TargetCounters(models.Model):
+    """What a target (the draft as a whole: on the consultation; a section: on the section)
+    has received, kept by the services that write the rows counted, in the same transaction
+    (consultations.counters); `manage.py recount_counters` checks them against the rows."""
+
+    votes_agree = models.PositiveIntegerField(default=0, editable=False)
+    votes_disagree = models.PositiveIntegerField(default=0, editable=False)
+    votes_abstain = models.PositiveIntegerField(default=0, editable=False)
+    comments_published = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Consultation(TargetCounters, TranslatedTitleAndSlug):
     class State(models.TextChoices):
         UPCOMING = "upcoming", _("upcoming")
         OPEN = "open", _("open")
@@ -136,7 +150,7 @@ class Consultation(TranslatedTitleAndSlug):
         return self.state(now=now) == self.State.OPEN
 
 
-class Section(models.Model):
+class Section(TargetCounters):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="sections"
     )
@@ -249,6 +263,8 @@ class Comment(models.Model):
     moderation_note = models.TextField(_("note to the author"), blank=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     flag_count = models.PositiveIntegerField(_("flags"), default=0, editable=False)
+    # Kept by the services that add and take back supports (consultations.counters).
+    support_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -263,6 +279,20 @@ class Comment(models.Model):
                 name="comment_discussion",
             ),
             models.Index(fields=["parent", "status"], name="comment_replies"),
+            # A target's first threads, in order, without reading the others (issue #12).
+            # The status last: counting them reads the index alone.
+            models.Index(
+                fields=["consultation", "section", "created_at", "id", "status"],
+                condition=Q(parent__isnull=True),
+                name="comment_threads",
+            ),
+            # The same for the draft as a whole (PostgreSQL orders by an index under an
+            # equality, not under IS NULL).
+            models.Index(
+                fields=["consultation", "created_at", "id", "status"],
+                condition=Q(parent__isnull=True, section__isnull=True),
+                name="comment_draft_threads",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -19,10 +21,12 @@ from django.utils import timezone
 
 from inepa_portal.translation import matching_slug
 
+from .counters import VOTE_FIELDS
 from .models import Comment, CommentSupport, Consultation, Section, Vote
 
 COMMENTS_PER_TARGET = 10  # threads of each target on the consultation's page
 COMMENTS_PER_PAGE = 20  # threads on a page of a whole discussion
+REPLIES_PER_THREAD = 3  # under each thread of a page; a thread's own page shows them all
 DRAFT = None  # the key of the draft as a whole, beside section ids
 
 
@@ -82,18 +86,6 @@ class Discussion:
     @property
     def has_more(self) -> bool:
         return self.top_level_count > len(self.comments)
-
-
-def _support_count() -> Coalesce:
-    return Coalesce(
-        Subquery(
-            CommentSupport.objects.filter(comment=OuterRef("pk"))
-            .values("comment")
-            .annotate(count=Count("id"))
-            .values("count")[:1]
-        ),
-        Value(0),
-    )
 
 
 def visible_consultations(user) -> QuerySet[Consultation]:
@@ -173,44 +165,52 @@ def consultation_for_slug(slug: str, *, user) -> Consultation | None:
     return matching_slug(visible_consultations(user), slug).first()
 
 
+def _tally(target: Consultation | Section) -> Tally:
+    return Tally(*(getattr(target, field) for field in VOTE_FIELDS.values()))
+
+
 def tallies(consultation: Consultation) -> dict[int | None, Tally]:
-    """Votes per target and choice, counted by the database."""
-    result: dict[int | None, Tally] = {}
+    """Votes per target and choice, as the services count them (consultations.counters)."""
+    fields = list(VOTE_FIELDS.values())
+    # Read afresh, in one query: the draft's (as target 0, no section's id) and the sections'.
     rows = (
-        Vote.objects.filter(consultation=consultation)
-        .values("section_id", "choice")
-        .annotate(count=Count("id"))
+        Consultation.objects.filter(pk=consultation.pk)
+        .values_list(Value(0, output_field=IntegerField()), *fields)
+        .order_by()
+        .union(
+            Section.objects.filter(consultation_id=consultation.pk)
+            .values_list("pk", *fields)
+            .order_by()
+        )
         .order_by()
     )
-    for row in rows:
-        setattr(result.setdefault(row["section_id"], Tally()), row["choice"], row["count"])
-    return result
+    return {target or None: Tally(*counts) for target, *counts in rows}
 
 
-def _comment_counts(consultation: Consultation) -> dict[int | None, int]:
-    rows = (
-        Comment.objects.visible()
-        .filter(consultation=consultation)
-        .values("section_id")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    return {row["section_id"]: row["count"] for row in rows}
-
-
-def _attach_replies(comments: list[Comment]) -> None:
+def _attach_replies(comments: list[Comment], *, limit: int | None = None) -> None:
+    """Each comment's replies (its first `limit`), and how many it has (`reply_count`)."""
     replies: dict[int, list[Comment]] = {comment.pk: [] for comment in comments}
+    counts: dict[int, int] = {}
     if replies:
-        for reply in (
+        found = (
             Comment.objects.in_discussion()
             .filter(parent_id__in=replies)
             .select_related("author")
-            .annotate(support_count=_support_count())
             .order_by("created_at", "id")
-        ):
+        )
+        if limit is not None:
+            found = found.annotate(
+                rank=Window(
+                    RowNumber(), partition_by=[F("parent_id")], order_by=[F("created_at"), F("id")]
+                ),
+                thread_total=Window(Count("id"), partition_by=[F("parent_id")]),
+            ).filter(rank__lte=limit)
+        for reply in found:
             replies[reply.parent_id].append(reply)
+            counts[reply.parent_id] = getattr(reply, "thread_total", 0)
     for comment in comments:
         comment.shown_replies = replies[comment.pk]
+        comment.reply_count = counts.get(comment.pk) or len(comment.shown_replies)
 
 
 def _attach_responses(
@@ -238,20 +238,6 @@ def _top_level(consultation: Consultation) -> QuerySet[Comment]:
         .filter(consultation=consultation, parent__isnull=True)
         .select_related("author")
     )
-
-
-def _attach_support_counts(comments: list[Comment]) -> None:
-    """Support counts of the comments shown, in one aggregate over just those comments (not
-    as a subquery evaluated for every comment a windowed query looks at)."""
-    counts = dict(
-        CommentSupport.objects.filter(comment_id__in=[comment.pk for comment in comments])
-        .values("comment_id")
-        .annotate(count=Count("id"))
-        .values_list("comment_id", "count")
-        .order_by()
-    )
-    for comment in comments:
-        comment.support_count = counts.get(comment.pk, 0)
 
 
 def _mark_my_supports(comments: list[Comment], user) -> None:
@@ -292,41 +278,64 @@ def _my_votes(consultation: Consultation, user) -> dict[int | None, str]:
     )
 
 
-def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
-    """The draft and each section with its first comments, tallies and the reader's votes."""
-    sections = list(consultation.sections.all())
-    top = list(
+def _first_threads(consultation: Consultation, targets: list[int | None]) -> list[Comment]:
+    """The first threads of each target. Where the database can (PostgreSQL), each target's
+    are looked up on their own, an index scan that stops after a few rows, and put together
+    with UNION ALL: the cost does not grow with the consultation. Elsewhere (SQLite, the
+    embedded default for small sites), one window over the consultation's threads."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        # One query of ids built once and narrowed per target: building eleven whole ones
+        # cost more Python than the window saved at 500 comments.
+        ids = (
+            Comment.objects.in_discussion()
+            .filter(consultation=consultation, parent__isnull=True)
+            .order_by("created_at", "id")
+            .values("pk")
+        )
+        firsts = [ids.filter(section_id=key)[:COMMENTS_PER_TARGET] for key in targets]
+        chosen = firsts[0].union(*firsts[1:], all=True)
+        return list(_top_level(consultation).filter(pk__in=chosen).order_by("created_at", "id"))
+    return list(
         _top_level(consultation)
         .annotate(
             rank=Window(
                 RowNumber(), partition_by=[F("section_id")], order_by=[F("created_at"), F("id")]
-            ),
-            target_total=Window(Count("id"), partition_by=[F("section_id")]),
+            )
         )
         .filter(rank__lte=COMMENTS_PER_TARGET)
         .order_by("created_at", "id")
     )
-    _attach_support_counts(top)
-    _attach_replies(top)
+
+
+def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
+    """The draft and each section with its first comments, tallies and the reader's votes."""
+    sections = list(consultation.sections.all())
+    top = _first_threads(consultation, [DRAFT, *(section.pk for section in sections)])
+    threads = dict(
+        Comment.objects.in_discussion()
+        .filter(consultation=consultation, parent__isnull=True)
+        .values("section_id")
+        .annotate(count=Count("id"))
+        .values_list("section_id", "count")
+        .order_by()
+    )
+    _attach_replies(top, limit=REPLIES_PER_THREAD)
     _mark_my_supports(top, user)
     _mark_my_reports(top, user)
     target_responses = _attach_responses(consultation, top)
-    counts, votes, mine = (
-        _comment_counts(consultation),
-        tallies(consultation),
-        _my_votes(consultation, user),
-    )
+    mine = _my_votes(consultation, user)
     discussions = []
     for section in [DRAFT, *sections]:
         key = section.pk if section else None
         comments = [comment for comment in top if comment.section_id == key]
+        target = section or consultation  # the draft's counters are the consultation's
         discussions.append(
             Discussion(
                 section=section,
                 comments=comments,
-                top_level_count=comments[0].target_total if comments else 0,
-                comment_count=counts.get(key, 0),
-                tally=votes.get(key, Tally()),
+                top_level_count=threads.get(key, 0),
+                comment_count=target.comments_published,
+                tally=_tally(target),
                 my_vote=mine.get(key),
                 responses=target_responses.get(key, []),
             )
@@ -336,17 +345,13 @@ def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
 
 def discussion_page(consultation: Consultation, section: Section | None, *, user):
     """All top-level comments on one target, for pagination, and a function to finish a page."""
-    return (
-        _top_level(consultation)
-        .filter(section=section)
-        .annotate(support_count=_support_count())
-        .order_by("created_at", "id")
-    )
+    return _top_level(consultation).filter(section=section).order_by("created_at", "id")
 
 
 def finish_comments(comments: list[Comment], *, user) -> list[Comment]:
-    """Attach replies, official responses and the reader's supports to a page of comments."""
-    _attach_replies(comments)
+    """Attach replies (a few of each thread), official responses and the reader's supports to
+    a page of comments."""
+    _attach_replies(comments, limit=REPLIES_PER_THREAD)
     _mark_my_supports(comments, user)
     _mark_my_reports(comments, user)
     if comments:
@@ -359,25 +364,21 @@ def target_discussion(
     consultation: Consultation, section: Section | None, comments: list[Comment], *, user
 ) -> Discussion:
     """One target's discussion for its own pages: `comments` (a page of its threads, finished),
-    its tally, comment count, official responses and the reader's vote."""
-    votes = Vote.objects.filter(consultation=consultation, section=section)
-    tally = Tally()
-    for choice, count in (
-        votes.values("choice").annotate(count=Count("id")).values_list("choice", "count").order_by()
-    ):
-        setattr(tally, choice, count)
+    its tally, comment count, official responses and the reader's vote (counts from the
+    counters the services keep)."""
+    target = section or consultation
     my_vote = (
-        votes.filter(user=user).values_list("choice", flat=True).first()
+        Vote.objects.filter(consultation=consultation, section=section, user=user)
+        .values_list("choice", flat=True)
+        .first()
         if user.is_authenticated
         else None
     )
     return Discussion(
         section=section,
         comments=comments,
-        comment_count=Comment.objects.visible()
-        .filter(consultation=consultation, section=section)
-        .count(),
-        tally=tally,
+        comment_count=target.comments_published,
+        tally=_tally(target),
         my_vote=my_vote,
         responses=list(
             consultation.official_responses.filter(comment__isnull=True, section=section).order_by(
@@ -397,6 +398,31 @@ def thread_position(comment: Comment) -> int:
         .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, pk__lt=top.pk))
         .count()
     )
+
+
+def thread_in_discussion(consultation: Consultation, section: Section | None, pk: int):
+    """The thread (a top-level comment in the discussion of this target) `pk`, or None."""
+    return _top_level(consultation).filter(section=section, pk=pk).first()
+
+
+def thread_replies(thread: Comment) -> QuerySet[Comment]:
+    """Every reply in a thread's discussion, in order, for pagination."""
+    return (
+        Comment.objects.in_discussion()
+        .filter(parent=thread)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+
+
+def finish_thread(thread: Comment, replies: list[Comment], *, user) -> list[Comment]:
+    """A thread with one page of its replies, their official responses and the reader's
+    supports."""
+    thread.shown_replies = replies
+    thread.reply_count = len(replies)  # all of this page are shown: no link to them
+    _mark_my_supports([thread], user)
+    _attach_responses(Consultation(pk=thread.consultation_id), [thread])
+    return [thread]
 
 
 def comment_for_action(

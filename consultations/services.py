@@ -12,6 +12,7 @@ from inepa_portal.markup import render_markdown
 from inepa_portal.slugs import fill_translated_slugs
 from inepa_portal.translation import LANGUAGE_CODES
 
+from . import counters
 from .caching import consultation_pages_expire
 from .models import Comment, CommentSupport, Consultation, ModerationMode, Section, Vote
 
@@ -52,8 +53,6 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
         )
     fill_translated_slugs(consultation, languages=LANGUAGE_CODES)
     consultation.full_clean()
-    if consultation.pk:
-        consultation_pages_expire(consultation.pk)  # under the slugs it had until now
     consultation.save()
     consultation_pages_expire(consultation.pk)
     return consultation
@@ -63,10 +62,10 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
 def consultation_delete(*, consultation: Consultation) -> None:
     """Delete a consultation with everything written in it.
 
-    Effects: its pages expire under each of its slugs; its sections, comments, supports, votes
+    Effects: its pages expire at every address they had; its sections, comments, supports, votes
     and results rows go in a fixed number of queries whatever its size (no model signals).
     """
-    consultation_pages_expire(consultation.pk, slugs=(consultation.slug_sl, consultation.slug_en))
+    consultation_pages_expire(consultation.pk)
     consultation.delete()
 
 
@@ -137,6 +136,7 @@ def comment_submit(
     )
     comment.full_clean()
     comment.save()
+    counters.comment_status_counted(comment, previous=None)
     consultation_pages_expire(consultation.pk)
     return comment
 
@@ -158,12 +158,15 @@ def comment_remove(*, comment: Comment, author, now: datetime | None = None) -> 
 
 
 def _comment_erase(comment: Comment, *, now: datetime) -> Comment:
+    previous = comment.status
     comment.status = Comment.Status.REMOVED
     comment.body = ""
     comment.body_html = ""
     comment.removed_at = now
-    comment.save(update_fields=["status", "body", "body_html", "removed_at"])
+    comment.support_count = 0
+    comment.save(update_fields=["status", "body", "body_html", "removed_at", "support_count"])
     comment.supports.all().delete()
+    counters.comment_status_counted(comment, previous=previous)
     consultation_pages_expire(comment.consultation_id)
     return comment
 
@@ -178,6 +181,7 @@ def comment_support(*, comment: Comment, user, now: datetime | None = None) -> N
     try:
         with transaction.atomic():
             CommentSupport.objects.create(comment=comment, user=user)
+            counters.supports_counted(comment.pk, 1)
     except IntegrityError:
         return  # already supported: the unique constraint kept it single
     consultation_pages_expire(comment.consultation_id)
@@ -186,7 +190,10 @@ def comment_support(*, comment: Comment, user, now: datetime | None = None) -> N
 def comment_unsupport(*, comment: Comment, user, now: datetime | None = None) -> None:
     """Take a citizen's +1 back."""
     ensure_open(comment.consultation, now or timezone.now())
-    if CommentSupport.objects.filter(comment=comment, user=user).delete()[0]:
+    with transaction.atomic():
+        withdrawn = CommentSupport.objects.filter(comment=comment, user=user).delete()[0]
+        counters.supports_counted(comment.pk, -withdrawn)
+    if withdrawn:
         consultation_pages_expire(comment.consultation_id)
 
 
@@ -201,7 +208,8 @@ def vote_cast(
     """Record or change a citizen's vote on the draft or on one section.
 
     Effects: refuses outside the consultation window; concurrent submissions by the same
-    citizen (two tabs, a double click) leave exactly one vote, holding one of their choices.
+    citizen (two tabs, a double click) leave exactly one vote, holding one of their choices;
+    the target's tally counts it (a changed vote moves from one choice to the other).
     """
     now = now or timezone.now()
     ensure_open(consultation, now)
@@ -210,16 +218,25 @@ def vote_cast(
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose agree, disagree or abstain."))
     target = {"consultation": consultation, "section": section, "user": user}
+    counted = {"consultation_id": consultation.pk, "section_id": section.pk if section else None}
     with transaction.atomic():
         consultation_pages_expire(consultation.pk)  # a changed vote changes the tallies shown
-        if Vote.objects.filter(**target).update(choice=choice, updated_at=now):
+        # The choice it replaces (locked: a second request of this citizen waits for ours).
+        previous = Vote.objects.select_for_update().filter(**target).values_list("choice").first()
+        if previous is not None:
+            Vote.objects.filter(**target).update(choice=choice, updated_at=now)
+            counters.vote_counted(**counted, choice=choice, previous=previous[0])
             return
         try:
             with transaction.atomic():
                 Vote.objects.create(**target, choice=choice)
         except IntegrityError:
-            # Another request of this citizen inserted the vote first; ours updates it.
+            # Another request of this citizen inserted the vote first; ours changes it.
+            (previous,) = Vote.objects.select_for_update().filter(**target).values_list("choice")
             Vote.objects.filter(**target).update(choice=choice, updated_at=now)
+            counters.vote_counted(**counted, choice=choice, previous=previous[0])
+            return
+        counters.vote_counted(**counted, choice=choice)
 
 
 @transaction.atomic
@@ -237,6 +254,18 @@ def comments_of_author_release(*, author, remove: bool, now: datetime | None = N
             if comment.status != Comment.Status.REMOVED:
                 _comment_erase(comment, now=now or timezone.now())
     return Comment.objects.filter(author=author).update(author=None)
+
+
+@transaction.atomic
+def supports_of_user_withdraw(*, user) -> int:
+    """Before an account is deleted: its supports go, and the comments count them no more."""
+    consultation_ids = set(
+        CommentSupport.objects.filter(user=user).values_list("comment__consultation_id", flat=True)
+    )
+    for consultation_id in consultation_ids:
+        consultation_pages_expire(consultation_id)
+    counters.supports_of_user_uncounted(user)
+    return CommentSupport.objects.filter(user=user).delete()[0]
 
 
 @transaction.atomic

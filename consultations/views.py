@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -14,11 +16,12 @@ from inepa_portal import pagecache
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
-from . import access, permissions, selectors, services
+from . import access, caching, permissions, selectors, services
 from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
 from .models import Comment, Consultation, ModerationReason, Section
 
 COMMENTS_PER_PAGE = selectors.COMMENTS_PER_PAGE
+REPLIES_PER_PAGE = 50  # on a thread's own page
 
 
 def _paths(consultation: Consultation, name: str = "detail", **kwargs) -> dict[str, str]:
@@ -40,19 +43,16 @@ def _section(consultation: Consultation, section_id: int | None) -> Section | No
     return section
 
 
-def _list_scopes(request: HttpRequest) -> list[str]:
-    return ["consultations"]
+def _no_scopes(request: HttpRequest, **kwargs) -> list[str]:
+    return []  # the views name the consultations they show (caching.consultation_*_shown)
 
 
-def _consultation_scopes(request: HttpRequest, slug: str, **kwargs) -> list[str]:
-    return [f"consultation:{slug}"]
-
-
-# Pages show the time left and change state at opens_at/closes_at: keep them a minute at most.
+# Pages show the time left: keep them a minute at most (and never past an opening or closing).
 @require_safe
-@pagecache.cache_for_visitors(_list_scopes, seconds=60)
+@pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def consultation_list(request: HttpRequest) -> HttpResponse:
     consultations = selectors.consultations_for_listing(request.user)
+    caching.consultation_list_shown(request, consultations)
     return render(
         request,
         "consultations/consultation_list.html",
@@ -71,23 +71,35 @@ def _moderation_counts(consultation: Consultation) -> dict[str, list[dict]]:
     }
 
 
+REPLY_MARKER = "__parent__"
+
+
 def _comment_actions(
     request: HttpRequest, consultation: Consultation, comments: list[Comment], *, taking_part: bool
 ) -> dict:
     """The context the comment template acts with: the reader's permissions on each comment
-    shown, a reply form for each comment they may reply to (with ids of its own, so that a page
-    of many threads stays valid), and the hidden field of each support button."""
+    shown, the fields of a reply form for each comment they may reply to (with ids of its own,
+    so that a page of many threads stays valid), and the hidden field of each support button.
+
+    The reply fields are the same for every comment but for the parent's id: rendered once
+    and given each comment's id, not rendered again for each of a hundred threads."""
     allowed = permissions.comment_permissions(request.user, comments, taking_part=taking_part)
+    reply_fields = ""
+    if allowed.reply:
+        form = ReplyForm(
+            consultation=consultation,
+            user=request.user,
+            initial={"parent": REPLY_MARKER},
+            auto_id=f"reply-{REPLY_MARKER}-%s",
+        )
+        reply_fields = render_to_string(
+            "consultations/includes/reply_fields.html", {"form": form}, request=request
+        )
     for comment in comments:
-        comment.reply_form = (
-            ReplyForm(
-                consultation=consultation,
-                user=request.user,
-                initial={"parent": comment.pk},
-                auto_id=f"reply-{comment.pk}-%s",
-            )
+        comment.reply_fields = (
+            mark_safe(reply_fields.replace(REPLY_MARKER, str(comment.pk)))  # noqa: S308 -- our template's output, with an integer put in
             if comment.pk in allowed.reply
-            else None
+            else ""
         )
     return {
         "allowed": allowed,
@@ -142,9 +154,10 @@ def _place_feedback(
 
 
 @require_safe
-@pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
+@pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = access.load_consultation(request, slug)
+    caching.consultation_page_shown(request, consultation)
     canonical_slug = consultation.localized().slug
     if slug != canonical_slug:
         return redirect(
@@ -176,16 +189,38 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _thread(consultation: Consultation, section: Section | None, thread_id: str | None):
+    """The thread a discussion page is asked to show alone, if any; 404 for an id that names
+    no thread of this target anyone may read."""
+    if thread_id is None:
+        return None
+    if not thread_id.isdigit():
+        raise Http404
+    thread = selectors.thread_in_discussion(consultation, section, int(thread_id))
+    if thread is None:
+        raise Http404
+    return thread
+
+
 @require_safe
-@pagecache.cache_for_visitors(_consultation_scopes, seconds=60)
+@pagecache.cache_for_visitors(_no_scopes, seconds=60)
 def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
     """Every comment on the draft as a whole ("draft") or on one section, page by page."""
     consultation = access.load_consultation(request, slug)
+    caching.consultation_page_shown(request, consultation)
     section = None if target == "draft" else _section(consultation, int(target))
-    page = Paginator(
-        selectors.discussion_page(consultation, section, user=request.user), COMMENTS_PER_PAGE
-    ).get_page(request.GET.get("page"))
-    comments = selectors.finish_comments(list(page.object_list), user=request.user)
+    thread = _thread(consultation, section, request.GET.get("thread"))
+    if thread is not None:  # one thread, its replies page by page
+        page = Paginator(selectors.thread_replies(thread), REPLIES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        comments = selectors.finish_thread(thread, list(page.object_list), user=request.user)
+    else:
+        page = Paginator(
+            selectors.discussion_page(consultation, section, user=request.user),
+            COMMENTS_PER_PAGE,
+        ).get_page(request.GET.get("page"))
+        comments = selectors.finish_comments(list(page.object_list), user=request.user)
     barrier = permissions.participation_barrier(request.user, consultation)
     can_take_part = barrier is None
     shown = selectors.target_discussion(consultation, section, comments, user=request.user)
@@ -202,6 +237,7 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
             "can_take_part": can_take_part,
             "barrier": barrier,
             "page": page,
+            "thread": thread,
             "comments": comments,
             "alternates": language_alternates(
                 request,

@@ -31,9 +31,14 @@ def _home_scopes(request: HttpRequest, **kwargs) -> list[str]:
     return ["articles", "consultations"]
 
 
-# The home page leads with the open consultations and their time left: a minute at most.
+# Any article change bumps "articles"; one scheduled for later appears without a change.
+ARTICLES_APPEAR = article_selectors.next_publication
+
+
+# The home page leads with the open consultations and their time left: a minute at most (and
+# never past an article's publication or an open consultation's closing).
 @require_safe
-@pagecache.cache_for_visitors(_home_scopes, seconds=60)
+@pagecache.cache_for_visitors(_home_scopes, seconds=60, until=ARTICLES_APPEAR)
 def home(request: HttpRequest) -> HttpResponse:
     articles = article_selectors.published_articles()[:HOME_ARTICLES]
     return render(

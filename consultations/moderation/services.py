@@ -14,6 +14,7 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consultations import counters
 from consultations.caching import consultation_pages_expire
 from consultations.models import Comment, Consultation, ModerationReason, Section
 from consultations.services import ensure_open
@@ -123,6 +124,7 @@ def comment_flag(
         comment.moderation_reason = reasons.most_common(1)[0][0]
         comment.moderated_at = None  # a person has yet to look at it: it stays in the queue
         comment.save(update_fields=["status", "moderation_reason", "moderated_at"])
+        counters.comment_status_counted(comment, previous=Comment.Status.PUBLISHED)
         _log(
             action=ModerationAction.Action.AUTO_HIDE,
             comment=comment,
@@ -178,6 +180,7 @@ def comment_moderate(
     else:
         comment.moderation_reason, comment.moderation_note = reason, note.strip()
     comment.save(update_fields=["status", "moderated_at", "moderation_reason", "moderation_note"])
+    counters.comment_status_counted(comment, previous=from_status)
     _log(
         action=action,
         actor=moderator,

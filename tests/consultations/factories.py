@@ -66,3 +66,18 @@ class VoteFactory(factory.django.DjangoModelFactory):
     consultation = factory.SubFactory(ConsultationFactory)
     user = factory.SubFactory(CitizenFactory)
     choice = Vote.Choice.AGREE
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Cast through the service (which keeps the tallies), at a moment the consultation
+        was open, so that closed consultations get their votes too."""
+        consultation, section = kwargs["consultation"], kwargs.get("section")
+        services.vote_cast(
+            consultation=consultation,
+            section=section,
+            user=kwargs["user"],
+            choice=kwargs["choice"],
+            now=consultation.opens_at,
+        )
+        return model_class.objects.get(consultation=consultation, section=section,
+                                       user=kwargs["user"])  # fmt: skip

@@ -5,12 +5,14 @@ SQLite file (the embedded default), where writers must queue instead of failing.
 opens its own database connection, as every request of a threaded server does.
 """
 
+import io
 import re
 import threading
 from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
@@ -90,6 +92,7 @@ def test_fifty_concurrent_votes_of_one_citizen_leave_one_row():
     assert _all_at_once(jobs, threads=50) == []
 
     assert Vote.objects.filter(consultation=consultation, user=citizen).count() == 1
+    _counters_match_the_rows()
 
 
 def test_fifty_concurrent_supports_of_one_citizen_leave_one_row():
@@ -100,6 +103,7 @@ def test_fifty_concurrent_supports_of_one_citizen_leave_one_row():
     assert _all_at_once(jobs, threads=50) == []
 
     assert CommentSupport.objects.filter(comment=comment, user=citizen).count() == 1
+    _counters_match_the_rows()
 
 
 def test_two_hundred_citizens_voting_at_once_give_exact_tallies():
@@ -122,6 +126,14 @@ def test_two_hundred_citizens_voting_at_once_give_exact_tallies():
         rows["agree"], rows["disagree"], rows["abstain"],
     )  # fmt: skip
     assert rows == Counter(wanted.values())
+    _counters_match_the_rows()
+
+
+def _counters_match_the_rows() -> None:
+    """Recounted from the rows by the command an operator runs: no counter drifted."""
+    out = io.StringIO()
+    call_command("recount_counters", stdout=out)
+    assert out.getvalue() == "Every counter matches its rows.\n"
 
 
 def test_fifty_citizens_commenting_and_replying_at_once_are_all_recorded():
@@ -143,6 +155,7 @@ def test_fifty_citizens_commenting_and_replying_at_once_are_all_recorded():
         f"Voice number {n}." for n in range(50)
     )
     assert bodies.filter(parent=parent).count() == 25
+    _counters_match_the_rows()
 
 
 def test_simultaneous_vote_posts_of_one_signed_in_citizen_all_succeed():

@@ -271,3 +271,81 @@ def test_feed_lists_open_and_closed_consultations(client, draft):
     assertContains(response, "Open for comments and votes until")
     assertContains(response, "Finished one")
     assertContains(response, "Closed on")
+
+
+def test_the_page_shows_a_few_replies_of_a_thread_and_links_to_all_of_them(client, draft):
+    from consultations.selectors import REPLIES_PER_THREAD
+
+    thread = CommentFactory(consultation=draft, body="Start of a long thread.")
+    for number in range(REPLIES_PER_THREAD + 2):
+        CommentFactory(consultation=draft, parent=thread, body=f"Reply number {number}.")
+    short = CommentFactory(consultation=draft, body="A short thread.")
+    CommentFactory(consultation=draft, parent=short, body="The only reply.")
+
+    page = client.get(_url(draft)).content.decode()
+
+    shown = [n for n in range(REPLIES_PER_THREAD + 2) if f"Reply number {n}." in page]
+    assert shown == list(range(REPLIES_PER_THREAD))  # the first ones, in order
+    link = f'href="/en/consultations/{draft.slug_en}/discussion/draft/?thread={thread.pk}"'
+    assert f"{link}>All {REPLIES_PER_THREAD + 2} replies</a>" in page
+    assert "The only reply." in page
+    assert page.count("All ") == 1  # no link under the thread shown whole
+
+    discussion = client.get(f"{_url(draft)}discussion/draft/").content.decode()
+    assert f"{link}>All {REPLIES_PER_THREAD + 2} replies</a>" in discussion
+    own_page = client.get(f"{_url(draft)}discussion/draft/?thread={thread.pk}").content.decode()
+    assert all(f"Reply number {n}." in own_page for n in range(REPLIES_PER_THREAD + 2))
+    assert "A short thread." not in own_page
+    assert "replies</a>" not in own_page
+
+
+def test_a_thread_page_shows_its_replies_page_by_page(client, draft):
+    from consultations.views import REPLIES_PER_PAGE
+
+    thread = CommentFactory(consultation=draft, body="A very long thread.")
+    for number in range(REPLIES_PER_PAGE + 1):
+        CommentFactory(consultation=draft, parent=thread, body=f"Reply {number:03}.")
+    url = f"{_url(draft)}discussion/draft/?thread={thread.pk}"
+
+    first = client.get(url).content.decode()
+    second = client.get(f"{url}&page=2").content.decode()
+
+    assert [n for n in range(REPLIES_PER_PAGE + 1) if f"Reply {n:03}." in first] == list(
+        range(REPLIES_PER_PAGE)
+    )
+    assert f'href="?thread={thread.pk}&amp;page=2">Later replies</a>' in first
+    assert f"Reply {REPLIES_PER_PAGE:03}." in second
+    assert "A very long thread." in second
+    assert f'href="?thread={thread.pk}&amp;page=1">Earlier replies</a>' in second
+
+
+def test_a_thread_page_answers_404_for_what_is_no_thread_of_the_target(client, draft):
+    from consultations.models import ModerationMode
+
+    section = draft.sections.first()
+    on_section = CommentFactory(consultation=draft, section=section, body="On a section.")
+    reply = CommentFactory(consultation=draft, parent=CommentFactory(consultation=draft))
+    other = CommentFactory(body="Elsewhere.")
+    pending_place = ConsultationFactory(moderation_mode=ModerationMode.PRE)
+    pending = CommentFactory(consultation=pending_place, body="Waiting.")
+    base = f"{_url(draft)}discussion/draft/?thread="
+
+    for thread in (on_section.pk, reply.pk, other.pk, "x1", 999999):
+        assert client.get(f"{base}{thread}").status_code == 404, thread
+    waiting = f"{_url(pending_place)}discussion/draft/?thread={pending.pk}"
+    assert client.get(waiting).status_code == 404
+    shown = client.get(f"{_url(draft)}discussion/{section.pk}/?thread={on_section.pk}")
+    assert "On a section." in shown.content.decode()
+
+
+def test_each_reply_form_names_its_own_comment(client, draft, citizen):
+    first = CommentFactory(consultation=draft, body="First.")
+    second = CommentFactory(consultation=draft, body="Second.")
+
+    page = client.get(_url(draft)).content.decode()
+
+    for comment in (first, second):
+        hidden = f'name="parent" value="{comment.pk}" id="reply-{comment.pk}-parent"'
+        assert f'<input type="hidden" {hidden}>' in page
+        assert f'id="reply-{comment.pk}-body"' in page
+    assert "__parent__" not in page

@@ -32,7 +32,9 @@ def _published_articles(size: int) -> None:
     ArticleFactory(title_en="Unfinished story", status=Article.Status.DRAFT, published_at=None)
 
 
-@pytest.mark.parametrize(("signed_in", "extra"), [(False, 0), (True, 2)],
+# A visitor's page costs the time of the next article scheduled for later (the page cache keeps
+# it no longer); a citizen's, the session and the user.
+@pytest.mark.parametrize(("signed_in", "extra"), [(False, 1), (True, 2)],
                          ids=["visitor", "citizen"])  # fmt: skip
 @SIZES
 def test_home_has_a_fixed_query_budget(client, django_assert_num_queries, size, signed_in, extra):
