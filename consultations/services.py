@@ -14,6 +14,7 @@ from inepa_portal.translation import LANGUAGE_CODES
 
 from .caching import consultation_pages_expire
 from .models import Comment, CommentSupport, Consultation, ModerationMode, Section, Vote
+from .signals import comment_published, took_part
 
 
 class ConsultationNotOpen(ValidationError):
@@ -138,6 +139,9 @@ def comment_submit(
     comment.full_clean()
     comment.save()
     consultation_pages_expire(consultation.pk)
+    took_part.send(sender=Comment, user=author, consultation=consultation, language=language)
+    if comment.status == Comment.Status.PUBLISHED:
+        comment_published.send(sender=Comment, comment=comment, now=now)
     return comment
 
 
@@ -210,6 +214,7 @@ def vote_cast(
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose agree, disagree or abstain."))
     target = {"consultation": consultation, "section": section, "user": user}
+    took_part.send(sender=Vote, user=user, consultation=consultation, language=None)
     with transaction.atomic():
         consultation_pages_expire(consultation.pk)  # a changed vote changes the tallies shown
         if Vote.objects.filter(**target).update(choice=choice, updated_at=now):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "consultations.moderation",  # flags, decisions and their log, appeals, official responses
     "consultations.results",  # the results dossiers, their exports and rendering
     "accounts",
+    "notifications",  # follows, notifications and their emails, visitors' subscriptions
     "allauth",
     "allauth.account",
     # The task queue in PostgreSQL (or SQLite) that production's workers read (TASKS below).
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "inepa_portal.context_processors.site",
                 "accounts.context_processors.account_links",
+                "notifications.context_processors.notification_state",
             ],
         },
     },
