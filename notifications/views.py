@@ -48,7 +48,6 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         "notifications/list.html",
         {
             "notifications": selectors.notifications_of(request.user),
-            "follows": selectors.follows_of(request.user),
             "section": "notifications",
         },
     )

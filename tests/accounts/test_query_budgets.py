@@ -43,8 +43,9 @@ def test_my_data_has_a_fixed_query_budget(client, django_assert_num_queries, maj
 
     # session, user, email addresses, comments (with consultation, section), votes (with
     # consultation, section), supports, reports (with the comment's consultation), requests
-    # for review (with the comment's consultation)
-    with django_assert_num_queries(8):
+    # for review (with the comment's consultation), follows (with consultation), notification
+    # settings, notification language, notifications (with consultation)
+    with django_assert_num_queries(12):
         response = client.get("/en/accounts/profile/my-data.json")
 
     data = json.loads(response.content)

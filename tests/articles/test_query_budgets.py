@@ -26,8 +26,9 @@ pytestmark = pytest.mark.django_db
 
 MANY = 2 * ARTICLES_PER_PAGE  # two pages of articles
 SIZES = pytest.mark.parametrize("size", [1, MANY], ids=["1", f"{MANY}"])
-# A signed-in reader costs two more queries: the session and the user.
-READERS = pytest.mark.parametrize(("signed_in", "extra"), [(False, 0), (True, 2)],
+# A signed-in reader costs three more queries: the session, the user and the header's unread
+# notifications.
+READERS = pytest.mark.parametrize(("signed_in", "extra"), [(False, 0), (True, 3)],
                                   ids=["visitor", "citizen"])  # fmt: skip
 
 

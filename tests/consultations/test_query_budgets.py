@@ -176,8 +176,9 @@ def test_consultation_page_has_a_fixed_query_budget_for_citizens(
 ):
     consultation = _discussed(sections, threads, reader=citizen)
 
-    # the visitor's 9, + session, user, verified email, the citizen's supports and votes
-    with django_assert_num_queries(14):
+    # the visitor's 9, + session, user, verified email, the citizen's supports and votes, the
+    # header's unread notifications with whether they follow this consultation (one query)
+    with django_assert_num_queries(15):
         response = client.get(_url(consultation))
 
     page = response.content.decode()
@@ -246,8 +247,9 @@ def test_discussion_page_has_a_fixed_query_budget_for_citizens(
     section = consultation.sections.first()
     name = _target_name(section)
 
-    # the visitor's 6, + session, user, the citizen's supports, verified email
-    with django_assert_num_queries(10):
+    # the visitor's 6, + session, user, the citizen's supports, verified email, the header's
+    # unread notifications
+    with django_assert_num_queries(11):
         response = client.get(_discussion_url(consultation, section))
 
     page = response.content.decode()
@@ -316,8 +318,8 @@ def test_consultation_list_has_a_fixed_query_budget_for_citizens(
 ):
     _listed(size)
 
-    # + session, user
-    with django_assert_num_queries(4):
+    # + session, user, the header's unread notifications
+    with django_assert_num_queries(5):
         response = client.get("/en/consultations/")
 
     _shows_the_listed(response.content.decode(), size)

@@ -17,7 +17,7 @@ class Mailbox:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 -- aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         self.messages.append(
             email.message_from_bytes(envelope.original_content, policy=email.policy.default)

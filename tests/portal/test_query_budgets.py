@@ -32,7 +32,7 @@ def _published_articles(size: int) -> None:
     ArticleFactory(title_en="Unfinished story", status=Article.Status.DRAFT, published_at=None)
 
 
-@pytest.mark.parametrize(("signed_in", "extra"), [(False, 0), (True, 2)],
+@pytest.mark.parametrize(("signed_in", "extra"), [(False, 0), (True, 3)],
                          ids=["visitor", "citizen"])  # fmt: skip
 @SIZES
 def test_home_has_a_fixed_query_budget(client, django_assert_num_queries, size, signed_in, extra):
@@ -40,7 +40,8 @@ def test_home_has_a_fixed_query_budget(client, django_assert_num_queries, size, 
     if signed_in:
         client.force_login(CitizenFactory(display_name="Maja K."))
 
-    # the latest articles, their images (+ session, user for someone signed in)
+    # the latest articles, their images (+ session, user, the header's unread notifications for
+    # someone signed in)
     with django_assert_num_queries(2 + extra):
         response = client.get("/en/")
 
