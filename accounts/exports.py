@@ -16,6 +16,10 @@ def personal_data(user: User) -> dict:
             "display_name": user.display_name,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "display_name_changes": [
+                {"from": c.old_name, "to": c.new_name, "at": c.changed_at.isoformat()}
+                for c in user.display_name_changes.all()
+            ],
         },
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}

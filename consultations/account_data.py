@@ -5,9 +5,12 @@ deletion does with them. Moderation adds its own part (consultations.moderation.
 
 from accounts import contributions
 from accounts.models import User
+from accounts.signals import display_name_changed
 from inepa_portal.translation import translated
 
 from . import selectors, services
+from .caching import consultation_pages_expire
+from .models import Comment
 
 # Participation: comments, votes, supports.
 
@@ -60,7 +63,17 @@ def participation_delete(user: User, *, keep_comments: bool) -> None:
     services.votes_of_user_anonymise(user=user)
 
 
+def pages_with_name_expire(sender, *, user: User, **kwargs) -> None:
+    """A person's new name shows on every consultation page they wrote on."""
+    consultations = Comment.objects.filter(author=user).values_list("consultation_id", flat=True)
+    for consultation_id in set(consultations):
+        consultation_pages_expire(consultation_id)
+
+
 def register() -> None:
+    display_name_changed.connect(
+        pages_with_name_expire, sender=User, dispatch_uid="consultations-display-name"
+    )
     contributions.register(
         contributions.Contribution(
             name="participation",

@@ -41,11 +41,12 @@ def _stored_about(maja, size: int) -> None:
 def test_my_data_has_a_fixed_query_budget(client, django_assert_num_queries, maja, size):
     _stored_about(maja, size)
 
-    # session, user, email addresses, comments (with consultation, section), votes (with
-    # consultation, section), supports, reports (with the comment's consultation), requests
-    # for review (with the comment's consultation), follows (with consultation), notification
-    # settings, notification language, notifications (with consultation)
-    with django_assert_num_queries(12):
+    # session, user, display name changes, email addresses, comments (with consultation,
+    # section), votes (with consultation, section), supports, reports (with the comment's
+    # consultation), requests for review (with the comment's consultation), follows (with
+    # consultation), notification settings, notification language, notifications (with
+    # consultation)
+    with django_assert_num_queries(13):
         response = client.get("/en/accounts/profile/my-data.json")
 
     data = json.loads(response.content)
