@@ -19,6 +19,7 @@ def participation_profile(user: User) -> dict:
     return {
         "comments": selectors.comments_by_author(user),
         "votes": selectors.votes_by_user(user),
+        "supports": selectors.supports_by_user(user).select_related("comment__consultation"),
     }
 
 

@@ -9,14 +9,13 @@ from playwright.sync_api import expect
 
 from notifications import selectors
 from notifications.models import Follow, Kind
-from tests.consultations.factories import ConsultationFactory, SectionFactory
+from tests.consultations.factories import SectionFactory
 from tests.factories import CitizenFactory
 from tests.notifications.conftest import smtp_mailers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "correct horse battery staple"  # the factories' password
-SHOTS = "/tmp/notify_shots"
 
 
 @pytest.fixture
@@ -41,14 +40,15 @@ def _sign_in(page, email: str, next_path: str) -> None:
     ).to_be_visible()
 
 
-def _shoot(page, name: str) -> None:
+def _shoot(page, folder, name: str) -> None:
+    """Screenshots at a phone's and a laptop's width, to look at (kept in pytest's tmp_path)."""
     for width in (375, 1366):
         page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+        page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
 
 
 def test_follow_reply_notification_email_and_one_click_unsubscribe(
-    page, browser, live_server, assert_accessible, smtp_mailbox
+    page, browser, live_server, assert_accessible, smtp_mailbox, tmp_path
 ):
     section = SectionFactory(heading_en="Open data")
     consultation = section.consultation
@@ -60,7 +60,7 @@ def test_follow_reply_notification_email_and_one_click_unsubscribe(
     page.get_by_role("button", name="Follow this consultation").click()
     expect(page.get_by_role("button", name="Stop following")).to_be_visible()
     assert Follow.objects.filter(user=ana, consultation=consultation).exists()
-    _shoot(page, "consultation-following")
+    _shoot(page, tmp_path, "consultation-following")
     assert_accessible(page)
     discussion = page.locator(
         "section.discussion", has=page.get_by_role("heading", name="Open data")
@@ -86,7 +86,7 @@ def test_follow_reply_notification_email_and_one_click_unsubscribe(
     item = page.locator("li.notification.unread")
     expect(item).to_contain_text("A reply to your comment in")
     expect(item).to_contain_text("And as JSON for developers.")
-    _shoot(page, "notifications")
+    _shoot(page, tmp_path, "notifications")
     assert_accessible(page)
     page.get_by_role("button", name="Mark all as read").click()
     expect(page.locator("li.notification.unread")).to_have_count(0)
