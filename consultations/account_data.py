@@ -10,7 +10,7 @@ from inepa_portal.translation import translated
 
 from . import selectors, services
 from .caching import consultation_pages_expire
-from .models import Comment
+from .models import Comment, CommentVersion
 
 # Participation: comments, votes, supports.
 
@@ -34,6 +34,7 @@ def comments_export(user: User) -> list[dict]:
             "language": comment.language,
             "text": comment.body,
             "written_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
         }
         for comment in selectors.comments_by_author(user)
     ]
@@ -49,6 +50,19 @@ def votes_export(user: User) -> list[dict]:
             "changed_at": vote.updated_at.isoformat(),
         }
         for vote in selectors.votes_by_user(user)
+    ]
+
+
+def comment_versions_export(user: User) -> list[dict]:
+    """The texts the person's comments had before they edited them."""
+    return [
+        {
+            "comment": version.comment_id,
+            "text": version.body,
+            "written_at": version.written_at.isoformat(),
+            "replaced_at": version.replaced_at.isoformat(),
+        }
+        for version in CommentVersion.objects.filter(comment__author=user).order_by("id")
     ]
 
 
@@ -84,6 +98,7 @@ def register() -> None:
             ),
             exports=(
                 contributions.ExportPart("comments", comments_export),
+                contributions.ExportPart("comment_edits", comment_versions_export),
                 contributions.ExportPart("votes", votes_export),
                 contributions.ExportPart("supported_comments", supports_export),
             ),

@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from consultations.models import Comment, ModerationReason
+from consultations.models import Comment, CommentVersion, ModerationReason
 
 from . import permissions, selectors, services
 from .forms import BlockForm, DecisionForm, OfficialResponseForm
@@ -124,6 +124,14 @@ class ModerationActionInline(ReadOnlyInline):
     ordering = ["created_at", "id"]
 
 
+class CommentVersionInline(ReadOnlyInline):
+    """Every text the comment had before its author edited it."""
+
+    model = CommentVersion
+    fields = ["written_at", "replaced_at", "status", "body"]
+    readonly_fields = fields
+
+
 class CommentAdmin(admin.ModelAdmin):
     change_form_template = "admin/consultations/comment/change_form.html"
     list_display = [
@@ -136,7 +144,7 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body", "author__display_name"]
     list_select_related = ["consultation", "section", "author", "appeal"]
     actions = ["publish_selected", "hide_selected", "reject_selected", "restore_selected"]
-    inlines = [FlagInline, ModerationActionInline]
+    inlines = [FlagInline, ModerationActionInline, CommentVersionInline]
     fields = [
         "consultation", "section", "parent_text", "author_history", "body", "language",
         "status", "moderation_reason", "moderation_note", "appeal_message", "created_at",

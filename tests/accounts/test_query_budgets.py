@@ -42,11 +42,11 @@ def test_my_data_has_a_fixed_query_budget(client, django_assert_num_queries, maj
     _stored_about(maja, size)
 
     # session, user, display name changes, email addresses, comments (with consultation,
-    # section), votes (with consultation, section), supports, reports (with the comment's
-    # consultation), requests for review (with the comment's consultation), follows (with
-    # consultation), notification settings, notification language, notifications (with
-    # consultation)
-    with django_assert_num_queries(13):
+    # section), earlier versions of edited comments, votes (with consultation, section),
+    # supports, reports (with the comment's consultation), requests for review (with the
+    # comment's consultation), follows (with consultation), notification settings,
+    # notification language, notifications (with consultation)
+    with django_assert_num_queries(14):
         response = client.get("/en/accounts/profile/my-data.json")
 
     data = json.loads(response.content)
