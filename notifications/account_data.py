@@ -7,7 +7,7 @@ from accounts.models import User
 from inepa_portal.translation import translated
 
 from . import selectors
-from .models import Notification
+from .models import Notification, Subscription
 
 
 def profile(user: User) -> dict:
@@ -25,9 +25,19 @@ def follows_export(user: User) -> list[dict]:
 
 
 def settings_export(user: User) -> dict:
+    subscription = Subscription.objects.filter(email__iexact=user.email).first()
     return {
         "language": selectors.language_of(user),
         "delivery": selectors.delivery_settings(user),
+        # News of new consultations to the account's address, if it subscribed as a visitor.
+        "new_consultations_subscription": {
+            "since": subscription.created_at.isoformat(),
+            "confirmed_at": (
+                subscription.confirmed_at.isoformat() if subscription.confirmed_at else None
+            ),
+        }
+        if subscription
+        else None,
     }
 
 

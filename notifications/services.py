@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Comment, Consultation
+from consultations.results.selectors import has_final_files
 
 from . import selectors, tasks
 from .models import (
@@ -207,8 +208,9 @@ def section_response_published(*, response, now: datetime) -> None:
 
 
 def time_events_record(*, now: datetime | None = None) -> int:
-    """Record what time brought: followed consultations that closed, results published
-    ("What we did with your input"), new consultations opened for subscribers. Returns how many
+    """Record what time brought: followed consultations that closed, their results files
+    published, their "What we did with your input" published, new consultations opened for
+    subscribers. Returns how many
     notifications and announcements were made."""
     now = now or timezone.now()
     since = now - LOOK_BACK
@@ -225,6 +227,19 @@ def time_events_record(*, now: datetime | None = None) -> int:
                 now=now,
             )
         )
+    for consultation in published.filter(closes_at__gt=since, closes_at__lte=now):
+        if not any(has_final_files(consultation, code) for code, _name in settings.LANGUAGES):
+            continue
+        made += len(
+            event_record(
+                recipients=list(selectors.followers_of(consultation)),
+                kind=Kind.RESULTS,
+                key=f"dossier:{consultation.pk}",
+                consultation_id=consultation.pk,
+                event="dossier",
+                now=now,
+            )
+        )
     for consultation in published.filter(closes_at__lte=now).exclude(
         outcome_html_sl="", outcome_html_en=""
     ):
@@ -234,7 +249,7 @@ def time_events_record(*, now: datetime | None = None) -> int:
                 kind=Kind.RESULTS,
                 key=f"results:{consultation.pk}",
                 consultation_id=consultation.pk,
-                event="results",
+                event="outcome",
                 now=now,
             )
         )

@@ -45,8 +45,9 @@ def test_my_data_has_a_fixed_query_budget(client, django_assert_num_queries, maj
     # section), earlier versions of edited comments, votes (with consultation, section),
     # supports, reports (with the comment's consultation), requests for review (with the
     # comment's consultation), follows (with consultation), notification settings,
-    # notification language, notifications (with consultation)
-    with django_assert_num_queries(14):
+    # notification language, a visitor's subscription of the address, notifications (with
+    # consultation)
+    with django_assert_num_queries(15):
         response = client.get("/en/accounts/profile/my-data.json")
 
     data = json.loads(response.content)

@@ -370,3 +370,33 @@ def test_a_comment_that_answers_nobody_emails_nobody(mailbox):
     assert mail.outbox == []
     assert mailbox.messages == []
     assert translation.get_language() == "en"
+
+
+def test_published_results_files_tell_the_followers_once(mailbox):
+    from consultations.results.models import KINDS, ResultsDossier
+
+    consultation = ConsultationFactory()
+    follower = CommentFactory(consultation=consultation, language="en").author
+    now = consultation.closes_at + timedelta(hours=2)
+    services.time_events_record(now=now)  # the closing only: no files yet
+    assert not Notification.objects.filter(kind=Kind.RESULTS).exists()
+    for kind in KINDS:
+        ResultsDossier.objects.create(
+            consultation=consultation, language="en", kind=kind, file=f"results/x.{kind}",
+            status=ResultsDossier.Status.READY, sha256="0" * 64, size=1, generated_at=now,
+        )  # fmt: skip
+    services.time_events_record(now=now)
+    services.time_events_record(now=now)
+    (notification,) = Notification.objects.filter(kind=Kind.RESULTS)
+    assert (notification.recipient, notification.event) == (follower, "dossier")
+    services.digests_send(now=now)
+    (digest,) = mailbox.messages
+    assert f"The results of “{consultation.title_en}” are published" in digest.get_content()
+
+
+def test_the_export_names_a_visitor_subscription_of_the_accounts_address(client):
+    citizen = CitizenFactory(email="both@example.org")
+    services.subscription_request(email="both@example.org", language="en")
+    client.force_login(citizen)
+    data = client.get(reverse("accounts:data")).json()
+    assert data["notification_settings"]["new_consultations_subscription"]["confirmed_at"] is None
