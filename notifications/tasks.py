@@ -108,7 +108,11 @@ def notification_send(notification_id: int) -> str:
         "recipient", "consultation", "comment__author", "comment__consultation"
     ).get(pk=notification_id)
     recipient = notification.recipient
-    if not recipient.is_active or selectors.delivery_for(recipient, notification.kind) != "at_once":
+    delivery = selectors.delivery_for(recipient, notification.kind)
+    if recipient.is_active and delivery == "digest":  # chosen since: the digest takes it
+        Notification.objects.filter(pk=notification_id).update(email=Notification.Email.PENDING)
+        return "left for the digest"
+    if not recipient.is_active or delivery != "at_once":
         Notification.objects.filter(pk=notification_id).update(email=Notification.Email.NOT_SENT)
         return "not sent"
     try:
@@ -131,11 +135,16 @@ def notification_send(notification_id: int) -> str:
 def digest_send(user_id: int, day: str) -> str:
     """One person's daily digest: every notification waiting for it, in one email, at most
     one a day (the DigestDay row is the claim)."""
-    pending = Notification.objects.filter(
-        recipient_id=user_id, email=Notification.Email.PENDING
-    ).select_related("recipient", "consultation", "comment")
-    items = [n for n in pending if selectors.delivery_for(n.recipient, n.kind) == "digest"]
-    if not items:
+    pending = list(
+        Notification.objects.filter(
+            recipient_id=user_id, email=Notification.Email.PENDING
+        ).select_related("recipient", "consultation", "comment")
+    )
+    choices = selectors.delivery_settings(pending[0].recipient) if pending else {}
+    items = [n for n in pending if choices[n.kind] == "digest"]
+    switched_off = [n.pk for n in pending if choices[n.kind] == "off"]
+    Notification.objects.filter(pk__in=switched_off).update(email=Notification.Email.NOT_SENT)
+    if not items or not items[0].recipient.is_active:
         return "nothing"
     recipient = items[0].recipient
     try:

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from consultations.access import load_consultation
+from inepa_portal import ratelimit
 
 from . import selectors, services
 from .forms import DeliverySettingsForm, SubscribeForm
@@ -88,9 +89,11 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     """A visitor leaves an address for news of new consultations (confirmed by a link)."""
     form = SubscribeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.subscription_request(
-            email=form.cleaned_data["email"], language=translation.get_language()
-        )
+        address = form.cleaned_data["email"].strip().lower()
+        turn = ratelimit.consume(scope="subscribe", who=address)
+        # The same answer either way: whether an address was asked for before stays unsaid.
+        if isinstance(turn, ratelimit.Permit):
+            services.subscription_request(email=address, language=translation.get_language())
         return render(request, "notifications/subscribe.html", {"sent": True})
     return render(request, "notifications/subscribe.html", {"form": form})
 

@@ -267,6 +267,8 @@ PARTICIPATION_LIMITS = {
         (int(os.environ.get("LIMIT_FLAGS_PER_MINUTE", "5")), 60),
         (int(os.environ.get("LIMIT_FLAGS_PER_HOUR", "30")), 3600),
     ],
+    # Confirmation emails of visitors' subscriptions, per address: nobody floods an inbox.
+    "subscribe": [(2, 3600), (5, 86400)],
 }
 # Moderators get at most one email about flagged comments per this many minutes.
 MODERATION_DIGEST_MINUTES = int(os.environ.get("MODERATION_DIGEST_MINUTES", "30"))

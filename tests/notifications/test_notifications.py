@@ -400,3 +400,30 @@ def test_the_export_names_a_visitor_subscription_of_the_accounts_address(client)
     client.force_login(citizen)
     data = client.get(reverse("accounts:data")).json()
     assert data["notification_settings"]["new_consultations_subscription"]["confirmed_at"] is None
+
+
+def test_confirmation_emails_to_one_address_are_limited(
+    mailbox, client, django_capture_on_commit_callbacks
+):
+    for _attempt in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("notifications:subscribe"), {"email": "x@example.org"})
+        assert "Check your inbox" in response.content.decode()
+    assert len(mailbox.to("x@example.org")) == 2
+
+
+def test_a_kind_moved_to_the_digest_before_the_email_left_goes_in_the_digest(
+    mailbox, django_capture_on_commit_callbacks
+):
+    parent = CommentFactory(language="en")
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        reply(parent)
+    services.delivery_settings_save(
+        user=parent.author, choices={Kind.REPLY: Delivery.DIGEST}, language="en"
+    )
+    for callback in queued:
+        callback()
+    assert mailbox.messages == []
+    services.digests_send()
+    (digest,) = mailbox.messages
+    assert digest["Subject"] == "Your INePA digest: 1 event"
