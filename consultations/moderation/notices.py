@@ -1,4 +1,6 @@
-"""Emails about moderation, sent after commit through Django's tasks framework.
+"""Emails about moderation: the moderators' digest, and the words of what a comment's author
+is told (author_message; the notifications app sends it with the author's settings, after
+commit through Django's tasks framework, when moderation's author_event signal fires).
 
 A failing mail server never undoes a moderation action: the action is committed first, and a
 failed email is logged and its task is kept as failed by the task backend (django-tasks-db

@@ -110,6 +110,8 @@ def test_follow_reply_notification_email_and_one_click_unsubscribe(
     stranger.close()
     assert selectors.delivery_for(ana, Kind.REPLY) == "off"
     page.goto("/en/notifications/settings/")
+    _shoot(page, tmp_path, "settings")
+    assert_accessible(page)
     expect(
         page.get_by_role("group", name="Replies to my comments").get_by_label("off")
     ).to_be_checked()
