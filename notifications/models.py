@@ -23,14 +23,15 @@ class Delivery(models.TextChoices):
     OFF = "off", _("off")
 
 
-# What a person gets until they choose: what concerns their own words at once, the rest daily.
+# What a person gets until they choose: what concerns their own words at once, what happens to
+# consultations they follow daily; news of new consultations only to those who ask for it.
 DEFAULT_DELIVERY = {
     Kind.REPLY: Delivery.AT_ONCE,
     Kind.RESPONSE: Delivery.AT_ONCE,
     Kind.MODERATION: Delivery.AT_ONCE,
     Kind.CLOSED: Delivery.DIGEST,
     Kind.RESULTS: Delivery.DIGEST,
-    Kind.NEW: Delivery.DIGEST,
+    Kind.NEW: Delivery.OFF,
 }
 
 

@@ -253,8 +253,23 @@ def time_events_record(*, now: datetime | None = None) -> int:
                 now=now,
             )
         )
+    asked = (
+        DeliverySetting.objects.filter(kind=Kind.NEW, user__is_active=True)
+        .exclude(delivery=Delivery.OFF)
+        .values_list("user_id", flat=True)
+    )
     for consultation in published.filter(opens_at__gt=since, opens_at__lte=now):
         made += announcements_record(consultation=consultation)
+        made += len(
+            event_record(
+                recipients=list(asked),
+                kind=Kind.NEW,
+                key=f"new:{consultation.pk}",
+                consultation_id=consultation.pk,
+                event="new",
+                now=now,
+            )
+        )
     return made
 
 

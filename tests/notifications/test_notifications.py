@@ -427,3 +427,19 @@ def test_a_kind_moved_to_the_digest_before_the_email_left_goes_in_the_digest(
     services.digests_send()
     (digest,) = mailbox.messages
     assert digest["Subject"] == "Your INePA digest: 1 event"
+
+
+def test_account_holders_hear_of_new_consultations_only_when_they_ask(
+    mailbox, django_capture_on_commit_callbacks
+):
+    quiet = CitizenFactory()
+    keen = CitizenFactory()
+    services.delivery_settings_save(user=keen, choices={Kind.NEW: Delivery.AT_ONCE}, language="en")
+    consultation = ConsultationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.time_events_record()
+        services.time_events_record()
+    assert not Notification.objects.filter(recipient=quiet).exists()
+    (message,) = mailbox.messages
+    assert message["To"] == keen.email
+    assert message["Subject"] == f"A new consultation: “{consultation.title_en}”"
