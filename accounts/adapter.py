@@ -3,15 +3,17 @@ settings.SITE_URL and are sent by a task after commit."""
 
 from dataclasses import dataclass
 from functools import partial
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_next_redirect_url
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
 from inepa_portal.links import site_url
 
@@ -41,8 +43,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(
         self, request: HttpRequest, user: User, form: BaseForm, commit: bool = True
     ) -> User:
-        """allauth's new account, with the display name given at signup."""
+        """allauth's new account, with the display name given at signup and the time the
+        rules were accepted."""
         user.display_name = form.cleaned_data["display_name"]
+        if form.cleaned_data.get("accept_rules"):
+            user.rules_accepted_at = timezone.now()  # the consent, with its time
         return super().save_user(request, user, form, commit=commit)
 
     def clean_email(self, email: str) -> str:
@@ -51,7 +56,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().clean_email(User.objects.normalize_email(email))
 
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation) -> str:
-        return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+        """The link in the email, on SITE_URL; it leads, once confirmed, to signing in and then
+        back to the page the person signed up from (the sign-up's `next`), if any."""
+        path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        page = get_next_redirect_url(request) if request is not None else None
+        if page:
+            sign_in = f"{reverse('account_login')}?{urlencode({'next': page})}"
+            path = f"{path}?{urlencode({'next': sign_in})}"
+        return site_url(path)
 
     def get_reset_password_from_key_url(self, key: str) -> str:
         # As allauth builds it (the key holds the user's id and the token), on SITE_URL.

@@ -29,7 +29,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["is_active", "is_staff", "is_superuser", "groups"]
     search_fields = ["email", "display_name"]
     ordering = ["email"]
-    readonly_fields = ["comments", "last_login", "date_joined"]
+    readonly_fields = ["comments", "last_login", "date_joined", "rules_accepted_at"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Personal info"), {"fields": ["display_name", "comments"]}),
@@ -37,7 +37,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined", "rules_accepted_at"]}),
     ]
     add_fieldsets = [
         (

@@ -7,12 +7,27 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 
-def account_links(request: HttpRequest) -> dict:
-    """The sign-in address, bringing a person back to the page they are on (not an account page)."""
-    login_url = reverse("account_login")
+def _return_path(request: HttpRequest) -> str | None:
+    """The page to come back to after signing in, up or out: the one a person is on, unless it
+    is an account page (signing in again from the sign-in page, or out to one's own profile)."""
     match = request.resolver_match
-    if match is not None and (match.url_name or "").startswith("account_"):
-        return {"sign_in_url": login_url}
+    if match is None:
+        return request.get_full_path()
+    if (match.url_name or "").startswith("account_") or match.namespace == "accounts":
+        return None
+    return request.get_full_path()
+
+
+def account_links(request: HttpRequest) -> dict:
+    """Sign-in and sign-up addresses that bring a person back to the page they are on, and the
+    page signing out returns to (empty: the home page)."""
+    login_url, signup_url = reverse("account_login"), reverse("account_signup")
+    here = _return_path(request)
+    if here is None:
+        return {"sign_in_url": login_url, "sign_up_url": signup_url, "sign_out_next": ""}
+    query = urlencode({REDIRECT_FIELD_NAME: here})
     return {
-        "sign_in_url": f"{login_url}?{urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})}"
+        "sign_in_url": f"{login_url}?{query}",
+        "sign_up_url": f"{signup_url}?{query}",
+        "sign_out_next": here,
     }

@@ -16,6 +16,9 @@ def personal_data(user: User) -> dict:
             "display_name": user.display_name,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "rules_accepted_at": (
+                user.rules_accepted_at.isoformat() if user.rules_accepted_at else None
+            ),
             "display_name_changes": [
                 {"from": c.old_name, "to": c.new_name, "at": c.changed_at.isoformat()}
                 for c in user.display_name_changes.all()

@@ -6,6 +6,9 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import names
@@ -22,7 +25,34 @@ class SignupForm(allauth_forms.SignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
-    field_order = ["email", "display_name", "password1", "password2"]
+    accept_rules = forms.BooleanField(
+        required=True,
+        error_messages={
+            "required": _("To take part, please accept the participation and moderation rules.")
+        },
+    )
+
+    field_order = ["email", "display_name", "password1", "password2", "accept_rules"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Built here, in the page's language, with links to the pages they name.
+        links = {"rules": reverse("pages:rules"), "privacy": reverse("pages:privacy")}
+        self.fields["accept_rules"].label = format_html(
+            gettext(
+                'I accept the <a href="{rules}">participation and moderation rules</a> and have '
+                'read the <a href="{privacy}">privacy notice</a>.'
+            ),
+            **links,
+        )
+        self.fields["email"].help_text = format_html(
+            gettext(
+                "We use it to confirm your account, to sign you in and to write to you about your "
+                "comments; it is never shown to others. The "
+                '<a href="{privacy}">privacy notice</a> says what we keep and for how long.'
+            ),
+            **links,
+        )
 
     def clean_display_name(self) -> str:
         """The rules of the model's display name (accounts.names), and no look-alike of

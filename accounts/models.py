@@ -96,6 +96,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Designates whether the user can log into this admin site."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    rules_accepted_at = models.DateTimeField(
+        _("accepted the participation rules at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the person ticked “I accept the rules” at sign-up."),
+    )
 
     objects = UserManager()
 

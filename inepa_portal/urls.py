@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from accounts.views import admin_login_through_allauth
 from articles.sitemaps import ArticleSitemap
 from consultations.sitemaps import ConsultationSitemap
+from pages.sitemaps import InformationPageSitemap
 
 from . import views
 from .sitemaps import PageSitemap
@@ -16,6 +17,7 @@ sitemaps = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
     "consultations": ConsultationSitemap,
+    "information": InformationPageSitemap,
 }
 
 # Staff sign in through allauth too, so its rate limits guard the admin against password guessing.
@@ -33,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("", include("pages.urls")),
     path("articles/", include("articles.urls")),
     path("consultations/", include("consultations.urls")),
     path("consultations/", include("consultations.moderation.urls")),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from consultations import selectors as participation
 from consultations.models import Consultation
+from consultations.permissions import can_view
 from inepa_portal.translation import current_language
 
 from . import permissions, selectors, services
@@ -64,12 +65,33 @@ def _preparing(request: HttpRequest, consultation: Consultation, *, status: int)
     return response
 
 
+def _not_yet(request: HttpRequest, consultation: Consultation) -> HttpResponse:
+    """A results address asked for before the consultation has closed: when they will be there.
+
+    404, so that no crawler takes this page for the file, with the date a person came for.
+    """
+    response = render(
+        request,
+        "results/results_not_yet.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "section": "consultations",
+        },
+        status=404,
+    )
+    response["Cache-Control"] = "no-store"  # it changes when the consultation closes
+    return response
+
+
 @require_safe
 def results_file(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     """A results file in the page's language: served when stored (2 queries for a visitor)."""
     consultation = participation.consultation_for_slug(slug, user=request.user)
-    if consultation is None or not permissions.can_download_results(request.user, consultation):
+    if consultation is None or not can_view(request.user, consultation):
         raise Http404
+    if not permissions.can_download_results(request.user, consultation):
+        return _not_yet(request, consultation)
     canonical_slug = consultation.localized().slug
     if slug != canonical_slug:
         return redirect(

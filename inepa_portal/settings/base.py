@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "consultations.results",  # the results dossiers, their exports and rendering
     "accounts",
     "notifications",  # follows, notifications and their emails, visitors' subscriptions
+    "pages",  # privacy notice, participation and moderation rules, contact
     "allauth",
     "allauth.account",
     # The task queue in PostgreSQL (or SQLite) that production's workers read (TASKS below).
@@ -211,6 +212,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Ljubljana")
 USE_I18N = True
 USE_TZ = True
+# Dates as each language writes them ("8. julija 2013"), ahead of Django's own formats.
+FORMAT_MODULE_PATH = ["inepa_portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", LOCAL_DIR / "staticfiles"))

@@ -28,7 +28,7 @@ LOOK_ALIKE = "This display name is taken or looks too much like one in use. Choo
 
 def _signup(client, display_name, email="ana@example.org"):
     data = {"email": email, "display_name": display_name, "password1": PASSWORD,
-            "password2": PASSWORD}  # fmt: skip
+            "password2": PASSWORD, "accept_rules": "on"}  # fmt: skip
     return client.post("/en/accounts/signup/", data)
 
 

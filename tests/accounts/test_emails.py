@@ -38,7 +38,7 @@ def finished_tasks():
 
 def _signup(client, email="ana@example.org", display_name="Ana N.", language="en"):
     data = {"email": email, "display_name": display_name, "password1": PASSWORD,
-            "password2": PASSWORD}  # fmt: skip
+            "password2": PASSWORD, "accept_rules": "on"}  # fmt: skip
     return client.post(f"/{language}/accounts/signup/", data)
 
 

@@ -48,7 +48,11 @@ def test_the_header_sign_in_link_brings_a_visitor_back_to_the_page(client):
     assertContains(
         page, '<a href="/en/accounts/login/?next=%2Fen%2Fabout%2F">Sign in</a>', html=True
     )
-    assertContains(page, '<a href="/en/accounts/signup/">Create an account</a>', html=True)
+    assertContains(
+        page,
+        '<a href="/en/accounts/signup/?next=%2Fen%2Fabout%2F">Create an account</a>',
+        html=True,
+    )
 
 
 def test_an_unverified_account_cannot_sign_in_and_is_sent_the_verification_again(client):

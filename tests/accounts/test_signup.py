@@ -19,6 +19,7 @@ def _signup(client, **overrides):
         "display_name": "Ana N.",
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "accept_rules": "on",
     } | overrides
     return client.post("/en/accounts/signup/", data)
 
@@ -63,6 +64,7 @@ def test_the_verification_email_speaks_the_language_of_the_signup_page(client):
             "display_name": "Ana N.",
             "password1": PASSWORD,
             "password2": PASSWORD,
+            "accept_rules": "on",
         },
     )
 

@@ -24,6 +24,7 @@ def test_visitor_signs_up_verifies_the_email_signs_in_and_out(
     page.get_by_label("Display name").fill("Ana N.")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill("a different passphrase")
+    page.get_by_role("checkbox", name="I accept the participation and moderation rules").check()
     page.get_by_role("button", name="Sign Up").click()
     expect(page.get_by_role("alert")).to_have_text("Please correct the error below.")
     expect(page.get_by_label("Email", exact=True)).to_have_value("ana@example.org")

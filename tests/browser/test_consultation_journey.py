@@ -25,14 +25,17 @@ def _sign_up_and_verify(page, live_server) -> None:
     page.get_by_label("Display name").fill("Eva Z.")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("checkbox", name="I accept the participation and moderation rules").check()
     page.get_by_role("button", name="Sign Up").click()
     expect(page.locator("h1")).to_have_text("Verify Your Email Address")
-    link = re.search(r"https?://\S+/confirm-email/\S+/", mail.outbox[-1].body).group(0)
-    page.goto(urlsplit(link).path)  # the link names settings.SITE_URL, not the test server
+    link = urlsplit(re.search(r"https?://\S+/confirm-email/\S+", mail.outbox[-1].body).group(0))
+    page.goto(f"{link.path}?{link.query}")  # the link names settings.SITE_URL, not the server
     page.get_by_role("button", name="Confirm").click()
     page.get_by_label("Email").fill("eva@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+    # Back on the consultation the journey started from, signed in.
+    expect(page).to_have_url(f"{live_server.url}{DRAFT_URL}")
     account = page.get_by_role("navigation", name="Your account")
     expect(account.get_by_role("button", name="Sign out")).to_be_visible()
 

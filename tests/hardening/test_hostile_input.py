@@ -316,7 +316,7 @@ def _check_display_names(vectors: list[str]) -> Found:
     for number, name in enumerate(vectors):
         email = f"signup{number}@example.org"
         data = {"email": email, "display_name": name,
-                "password1": PASSWORD, "password2": PASSWORD}  # fmt: skip
+                "password1": PASSWORD, "password2": PASSWORD, "accept_rules": "on"}  # fmt: skip
 
         def english(data=data):
             client.cookies.clear()

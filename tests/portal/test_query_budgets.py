@@ -60,8 +60,8 @@ def test_sitemap_has_a_fixed_query_budget(client, django_assert_num_queries, siz
     ]
     ConsultationFactory(title_en="Unpublished consultation", is_published=False)
 
-    # the published articles, the published consultations
-    with django_assert_num_queries(2):
+    # the published articles, the published consultations, the information pages
+    with django_assert_num_queries(3):
         response = client.get("/sitemap.xml")
 
     xml = response.content.decode()

@@ -11,6 +11,7 @@ from inepa_portal import demo
 from inepa_portal.demo.articles import article_load
 from inepa_portal.demo.citizens import citizens_ensure
 from inepa_portal.demo.consultations import consultation_load
+from inepa_portal.demo.pages import pages_ensure
 from inepa_portal.demo.results import results_render
 
 DEMO_STAFF_EMAIL = "urednik@inepa.example"
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             if consultation_load(data=data, people=people, staff=staff, now=now)
         ]
         results_render(consultations=consultations.values(), now=now)
+        created += [f"page {kind}" for kind in pages_ensure(demo.read("pages"))]
         if created:
             self.stdout.write(f"Demo content added: {', '.join(created)}.")
         else:

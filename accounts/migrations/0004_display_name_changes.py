@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_display_name_rules_and_look_alike_key'),
+        ('accounts', '0003_user_rules_accepted_at'),
     ]
 
     operations = [
