@@ -13,7 +13,7 @@ from pathlib import Path
 from setuptools import find_namespace_packages, find_packages, setup
 from setuptools.command.build_py import build_py
 
-APPS = ["inepa_portal", "articles", "accounts", "consultations", "pages", "search"]
+APPS = ["inepa_portal", "articles", "accounts", "consultations", "notifications", "pages", "search"]
 # Top-level folders shipped inside the inepa_portal package: (package name, repository folder).
 MAPPED = {"inepa_portal.templates": "templates", "inepa_portal.static": "static"}
 

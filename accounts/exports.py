@@ -19,6 +19,10 @@ def personal_data(user: User) -> dict:
             "rules_accepted_at": (
                 user.rules_accepted_at.isoformat() if user.rules_accepted_at else None
             ),
+            "display_name_changes": [
+                {"from": c.old_name, "to": c.new_name, "at": c.changed_at.isoformat()}
+                for c in user.display_name_changes.all()
+            ],
         },
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}

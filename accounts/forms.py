@@ -70,6 +70,19 @@ class SignupForm(allauth_forms.SignupForm):
         return super().try_save(request)
 
 
+class DisplayNameForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("New display name"),
+        max_length=User._meta.get_field("display_name").max_length,
+        help_text=User._meta.get_field("display_name").help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+    def clean_display_name(self) -> str:
+        """The rules of sign-up (accounts.names); the look-alike check runs in the service."""
+        return names.display_name_clean(self.cleaned_data["display_name"])
+
+
 class UserCreationForm(auth_forms.AdminUserCreationForm):
     class Meta:
         model = User

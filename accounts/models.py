@@ -155,3 +155,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name
+
+
+class DisplayNameChange(models.Model):
+    """A change of a person's public name, kept as a log (and to limit changes a month)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="display_name_changes")
+    old_name = models.CharField(max_length=names.MAX_LENGTH)
+    new_name = models.CharField(max_length=names.MAX_LENGTH)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("display name change")
+        verbose_name_plural = _("display name changes")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.old_name} → {self.new_name}"

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import contributions, exports, services
-from .forms import AccountDeleteForm
+from .forms import AccountDeleteForm, DisplayNameForm
 
 
 def admin_login_through_allauth(admin_login: Callable[..., HttpResponse]) -> Callable:
@@ -46,6 +47,22 @@ def profile(request: HttpRequest) -> HttpResponse:
         "accounts/profile.html",
         {"parts": contributions.profile_parts(request.user), "section": "profile"},
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def display_name(request: HttpRequest) -> HttpResponse:
+    """Change one's public name (the rules of sign-up; a few times a month)."""
+    form = DisplayNameForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.display_name_change(user=request.user, name=form.cleaned_data["display_name"])
+        except ValidationError as error:
+            form.add_error("display_name", error)
+        else:
+            messages.success(request, _("Your display name is changed."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/display_name.html", {"form": form, "section": "profile"})
 
 
 @require_safe

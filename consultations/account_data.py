@@ -5,9 +5,12 @@ deletion does with them. Moderation adds its own part (consultations.moderation.
 
 from accounts import contributions
 from accounts.models import User
+from accounts.signals import display_name_changed
 from inepa_portal.translation import translated
 
 from . import selectors, services
+from .caching import consultation_pages_expire
+from .models import Comment, CommentVersion
 
 # Participation: comments, votes, supports.
 
@@ -16,6 +19,7 @@ def participation_profile(user: User) -> dict:
     return {
         "comments": selectors.comments_by_author(user),
         "votes": selectors.votes_by_user(user),
+        "supports": selectors.supports_by_user(user).select_related("comment__consultation"),
     }
 
 
@@ -30,6 +34,7 @@ def comments_export(user: User) -> list[dict]:
             "language": comment.language,
             "text": comment.body,
             "written_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
         }
         for comment in selectors.comments_by_author(user)
     ]
@@ -48,6 +53,19 @@ def votes_export(user: User) -> list[dict]:
     ]
 
 
+def comment_versions_export(user: User) -> list[dict]:
+    """The texts the person's comments had before they edited them."""
+    return [
+        {
+            "comment": version.comment_id,
+            "text": version.body,
+            "written_at": version.written_at.isoformat(),
+            "replaced_at": version.replaced_at.isoformat(),
+        }
+        for version in CommentVersion.objects.filter(comment__author=user).order_by("id")
+    ]
+
+
 def supports_export(user: User) -> list[int]:
     return [support.comment_id for support in selectors.supports_by_user(user)]
 
@@ -61,7 +79,17 @@ def participation_delete(user: User, *, keep_comments: bool) -> None:
     services.supports_of_user_withdraw(user=user)
 
 
+def pages_with_name_expire(sender, *, user: User, **kwargs) -> None:
+    """A person's new name shows on every consultation page they wrote on."""
+    consultations = Comment.objects.filter(author=user).values_list("consultation_id", flat=True)
+    for consultation_id in set(consultations):
+        consultation_pages_expire(consultation_id)
+
+
 def register() -> None:
+    display_name_changed.connect(
+        pages_with_name_expire, sender=User, dispatch_uid="consultations-display-name"
+    )
     contributions.register(
         contributions.Contribution(
             name="participation",
@@ -71,6 +99,7 @@ def register() -> None:
             ),
             exports=(
                 contributions.ExportPart("comments", comments_export),
+                contributions.ExportPart("comment_edits", comment_versions_export),
                 contributions.ExportPart("votes", votes_export),
                 contributions.ExportPart("supported_comments", supports_export),
             ),

@@ -102,3 +102,15 @@ class SupportForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("support", "support"), ("withdraw", "withdraw")], widget=forms.HiddenInput
     )
+
+
+class CommentEditForm(forms.Form):
+    """The corrected text of one's own comment."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=BODY_HELP,
+        error_messages={"required": _("Write something before you send your comment.")},
+    )

@@ -265,6 +265,8 @@ class Comment(models.Model):
     flag_count = models.PositiveIntegerField(_("flags"), default=0, editable=False)
     # Kept by the services that add and take back supports (consultations.counters).
     support_count = models.PositiveIntegerField(default=0, editable=False)
+    # Set when the author last corrected the text (comment_edit); the page says "edited".
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -400,3 +402,22 @@ class Vote(models.Model):
     def clean(self) -> None:
         if self.section_id and self.section.consultation_id != self.consultation_id:
             raise ValidationError({"section": _("This section belongs to another consultation.")})
+
+
+class CommentVersion(models.Model):
+    """A text a comment had before its author edited it, kept for the moderators."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="versions")
+    body = models.TextField(_("comment"))
+    body_html = models.TextField(editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Comment.Status.choices)
+    written_at = models.DateTimeField(_("written at"))
+    replaced_at = models.DateTimeField(_("replaced at"))
+
+    class Meta:
+        verbose_name = _("earlier version")
+        verbose_name_plural = _("earlier versions")
+        ordering = ["replaced_at", "id"]
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} before {self.replaced_at:%Y-%m-%d %H:%M}"

@@ -6,7 +6,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
+from .editing import EDIT_WINDOW
 from .models import Comment, Consultation
 
 
@@ -101,6 +103,7 @@ class CommentPermissions:
     reply: frozenset[int] = frozenset()
     remove: frozenset[int] = frozenset()
     report: frozenset[int] = frozenset()
+    edit: frozenset[int] = frozenset()
 
 
 def comment_permissions(
@@ -118,4 +121,19 @@ def comment_permissions(
         reply=allowed(lambda comment: can_reply(user, comment, taking_part=taking_part)),
         remove=allowed(lambda comment: can_remove(user, comment)),
         report=allowed(lambda comment: can_report(user, comment, taking_part=taking_part)),
+        edit=allowed(
+            lambda comment: taking_part and can_offer_edit(user, comment, now=timezone.now())
+        ),
+    )
+
+
+def can_offer_edit(user, comment: Comment, *, now: datetime) -> bool:
+    """Offer the author an edit while editing.edit_refusal would allow it, judged from what the
+    page shows (its replies, flags and responses); the edit view asks the database again."""
+    return bool(
+        can_remove(user, comment)
+        and now - comment.created_at <= EDIT_WINDOW
+        and not comment.flag_count
+        and not getattr(comment, "shown_replies", ())
+        and not getattr(comment, "responses", ())
     )

@@ -15,6 +15,7 @@ from inepa_portal.translation import LANGUAGE_CODES
 from . import counters
 from .caching import consultation_pages_expire
 from .models import Comment, CommentSupport, Consultation, ModerationMode, Section, Vote
+from .signals import comment_published, took_part
 
 
 class ConsultationNotOpen(ValidationError):
@@ -138,6 +139,9 @@ def comment_submit(
     comment.save()
     counters.comment_status_counted(comment, previous=None)
     consultation_pages_expire(consultation.pk)
+    took_part.send(sender=Comment, user=author, consultation=consultation, language=language)
+    if comment.status == Comment.Status.PUBLISHED:
+        comment_published.send(sender=Comment, comment=comment, now=now)
     return comment
 
 
@@ -219,6 +223,7 @@ def vote_cast(
         raise ValidationError(_("Choose agree, disagree or abstain."))
     target = {"consultation": consultation, "section": section, "user": user}
     counted = {"consultation_id": consultation.pk, "section_id": section.pk if section else None}
+    took_part.send(sender=Vote, user=user, consultation=consultation, language=None)
     with transaction.atomic():
         consultation_pages_expire(consultation.pk)  # a changed vote changes the tallies shown
         # The choice it replaces (locked: a second request of this citizen waits for ours).

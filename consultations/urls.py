@@ -17,5 +17,6 @@ urlpatterns = [
     path("<slug:slug>/comments/", views.comment_create, name="comment_create"),
     path("<slug:slug>/comments/<int:pk>/support/", views.support, name="support"),
     path("<slug:slug>/comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
+    path("<slug:slug>/comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("<slug:slug>/vote/", views.vote, name="vote"),
 ]

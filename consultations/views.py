@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -16,8 +17,8 @@ from inepa_portal import pagecache
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
-from . import access, caching, permissions, selectors, services
-from .forms import CommentForm, ReplyForm, SupportForm, VoteForm
+from . import access, caching, editing, permissions, selectors, services
+from .forms import CommentEditForm, CommentForm, ReplyForm, SupportForm, VoteForm
 from .models import Comment, Consultation, ModerationReason, Section
 
 COMMENTS_PER_PAGE = selectors.COMMENTS_PER_PAGE
@@ -413,6 +414,49 @@ def comment_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "consultation": consultation,
             "version": consultation.localized(),
             "comment": comment,
+            "section": "consultations",
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET shows the author's comment in a form; POST saves the corrected text (for a short
+    while after posting, until the first reply, report or response)."""
+    consultation = access.load_consultation(request, slug)
+    comment = selectors.comment_for_action(consultation, pk, user=request.user, authors_own=True)
+    if comment is None or not request.user.is_authenticated:
+        raise Http404
+    if comment.author_id != request.user.pk:
+        raise Http404
+    refusal = editing.edit_refusal(comment, now=timezone.now())
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(access.page_url(consultation, comment.anchor))
+    form = CommentEditForm(
+        request.POST if request.method == "POST" else None, initial={"body": comment.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = editing.comment_edit(
+                comment=comment, author=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            if comment.status == Comment.Status.PENDING:
+                messages.success(request, _("Your comment is changed and waits for a moderator."))
+            else:
+                messages.success(request, _("Your comment is changed."))
+            return redirect(access.page_url(consultation, comment.anchor))
+    return render(
+        request,
+        "consultations/comment_edit.html",
+        {
+            "consultation": consultation,
+            "version": consultation.localized(),
+            "comment": comment,
+            "form": form,
             "section": "consultations",
         },
     )

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("consultations/", include("consultations.moderation.urls")),
     path("consultations/", include("consultations.results.urls")),
     path("accounts/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
 )

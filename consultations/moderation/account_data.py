@@ -68,6 +68,10 @@ def register() -> None:
     contributions.register(
         contributions.Contribution(
             name="moderation",
+            profile=contributions.ProfilePart(
+                template_name="moderation/profile_reports.html",
+                context=lambda user: {"reports": reports_by_user(user)},
+            ),
             exports=(
                 contributions.ExportPart("reports", reports_export),
                 contributions.ExportPart("appeals", appeals_export),

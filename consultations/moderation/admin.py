@@ -22,7 +22,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from consultations.models import Comment, ModerationReason, Section
+from consultations.models import Comment, CommentVersion, ModerationReason, Section
 
 from . import permissions, selectors, services
 from .forms import BlockForm, DecisionForm, OfficialResponseForm
@@ -192,6 +192,14 @@ class ModerationActionInline(ReadOnlyInline):
     ordering = ["created_at", "id"]
 
 
+class CommentVersionInline(ReadOnlyInline):
+    """Every text the comment had before its author edited it."""
+
+    model = CommentVersion
+    fields = ["written_at", "replaced_at", "status", "body"]
+    readonly_fields = fields
+
+
 class CommentAdmin(admin.ModelAdmin):
     change_form_template = "admin/consultations/comment/change_form.html"
     list_display = ["excerpt", "where", "author_with_history", "flags_by_reason", "state", "age"]
@@ -204,7 +212,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["consultation", "section", "author", "appeal"]
     list_per_page = 50
     actions = ["publish_selected", "hide_selected", "reject_selected", "restore_selected"]
-    inlines = [FlagInline, ModerationActionInline]
+    inlines = [FlagInline, ModerationActionInline, CommentVersionInline]
     fields = [
         "consultation_name", "section_name", "parent_text", "author_history", "rendered_body",
         "language",

@@ -1,4 +1,6 @@
-"""Emails about moderation, sent after commit through Django's tasks framework.
+"""Emails about moderation: the moderators' digest, and the words of what a comment's author
+is told (author_message; the notifications app sends it with the author's settings, after
+commit through Django's tasks framework, when moderation's author_event signal fires).
 
 A failing mail server never undoes a moderation action: the action is committed first, and a
 failed email is logged and its task is kept as failed by the task backend (django-tasks-db
@@ -6,6 +8,7 @@ keeps the row with its traceback; it does not retry by itself).
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -37,16 +40,22 @@ def _send(*, to: str, template: str, context: dict, language: str) -> None:
         raise
 
 
-@task()
-def notify_author(comment_id: int, event: str) -> None:
-    """Tell a comment's author, in the language they wrote in, what happened to it.
+@dataclass(frozen=True)
+class AuthorMessage:
+    subject: str
+    body: str
+    language: str
+
+
+def author_message(comment: Comment, event: str) -> AuthorMessage | None:
+    """What a comment's author is told, in the language they wrote in, of what happened to it
+    (notifications sends it, with the author's settings and an unsubscribe link).
 
     `event` is "hidden" (told as automatic when flags hid it), "rejected", "restored",
     "appeal_upheld", "appeal_refused" or "official_response".
     """
-    comment = Comment.objects.select_related("author", "consultation").filter(pk=comment_id).first()
-    if comment is None or comment.author is None or not comment.author.is_active:
-        return
+    if comment.author is None or not comment.author.is_active:
+        return None
     template, flag_count = f"author_{event}", None
     if event == "hidden":
         # Hidden by flags, not by a person: the log's latest entry says so, and how many.
@@ -65,7 +74,9 @@ def notify_author(comment_id: int, event: str) -> None:
             "page_url": site_url(f"{comment.consultation.get_absolute_url()}#{comment.anchor}"),
             "profile_url": site_url(reverse("accounts:profile")),
         }
-    _send(to=comment.author.email, template=template, context=context, language=comment.language)
+        subject = render_to_string(f"moderation/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"moderation/email/{template}.txt", context)
+    return AuthorMessage(subject=subject, body=body, language=comment.language)
 
 
 def moderators():

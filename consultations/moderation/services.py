@@ -18,11 +18,12 @@ from consultations import counters
 from consultations.caching import consultation_pages_expire
 from consultations.models import Comment, Consultation, ModerationReason, Section
 from consultations.services import ensure_open
-from consultations.signals import results_changed
+from consultations.signals import comment_published, results_changed
 from inepa_portal.markup import render_markdown
 
 from . import notices
 from .models import Appeal, Flag, ModerationAction, OfficialResponse
+from .signals import author_event, official_response_published
 
 AUTOMATIC = "automatic"
 # The text an "other" report keeps once its reporter's account is deleted: the model asks such
@@ -83,6 +84,11 @@ def _after_commit(function, *args) -> None:
     transaction.on_commit(lambda: function.enqueue(*args))
 
 
+def _tell_author(comment: Comment, event: str, now: datetime) -> None:
+    """The author hears of it through notifications (their settings, the site and the email)."""
+    author_event.send(sender=Comment, comment=comment, event=event, now=now)
+
+
 @transaction.atomic
 def comment_flag(
     *, comment: Comment, user, reason: str, text: str = "", now: datetime | None = None
@@ -134,7 +140,7 @@ def comment_flag(
             flag_count=comment.flag_count,  # worded when shown, in the reader's language
             now=now,
         )
-        _after_commit(notices.notify_author, comment.pk, "hidden")
+        _tell_author(comment, "hidden", now)
         consultation_pages_expire(comment.consultation_id)
         results_changed.send(sender=Comment, consultation=comment.consultation, now=now)
     _after_commit(notices.notify_moderators)
@@ -206,11 +212,16 @@ def comment_moderate(
             now=now,
         )
         event = "appeal_upheld" if appeal.upheld else "appeal_refused"
-        _after_commit(notices.notify_author, comment.pk, event)
+        _tell_author(comment, event, now)
     elif to_status in AUTHOR_EVENTS and from_status != to_status:
-        _after_commit(notices.notify_author, comment.pk, AUTHOR_EVENTS[to_status])
+        _tell_author(comment, AUTHOR_EVENTS[to_status], now)
     elif action == ModerationAction.Action.RESTORE:
-        _after_commit(notices.notify_author, comment.pk, "restored")
+        _tell_author(comment, "restored", now)
+    if to_status == Comment.Status.PUBLISHED and from_status in {
+        Comment.Status.PENDING,
+        Comment.Status.REJECTED,
+    }:  # public for the first time: the comment it replies to has an answer
+        comment_published.send(sender=Comment, comment=comment, now=now)
     # What a results dossier shows has changed: a closed consultation's files follow.
     consultation_pages_expire(comment.consultation_id)
     results_changed.send(sender=Comment, consultation=comment.consultation, now=now)
@@ -331,7 +342,10 @@ def official_response_create(
     response.full_clean()
     response.save()
     if comment is not None:
-        _after_commit(notices.notify_author, comment.pk, "official_response")
+        _tell_author(comment, "official_response", response.created_at)
+    official_response_published.send(
+        sender=OfficialResponse, response=response, now=response.created_at
+    )
     consultation_pages_expire(consultation.pk)
     results_changed.send(
         sender=OfficialResponse, consultation=consultation, now=response.created_at

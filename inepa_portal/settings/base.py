@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "consultations.moderation",  # flags, decisions and their log, appeals, official responses
     "consultations.results",  # the results dossiers, their exports and rendering
     "accounts",
+    "notifications",  # follows, notifications and their emails, visitors' subscriptions
     "pages",  # privacy notice, participation and moderation rules, contact
     "search",  # one index over articles, consultations, sections and published comments
     "allauth",
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "inepa_portal.context_processors.site",
                 "accounts.context_processors.account_links",
+                "notifications.context_processors.notification_state",
             ],
         },
     },
@@ -269,6 +271,8 @@ PARTICIPATION_LIMITS = {
         (int(os.environ.get("LIMIT_FLAGS_PER_MINUTE", "5")), 60),
         (int(os.environ.get("LIMIT_FLAGS_PER_HOUR", "30")), 3600),
     ],
+    # Confirmation emails of visitors' subscriptions, per address: nobody floods an inbox.
+    "subscribe": [(2, 3600), (5, 86400)],
 }
 # Moderators get at most one email about flagged comments per this many minutes.
 MODERATION_DIGEST_MINUTES = int(os.environ.get("MODERATION_DIGEST_MINUTES", "30"))

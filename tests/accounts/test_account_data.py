@@ -154,8 +154,10 @@ def test_profile_page_has_a_fixed_query_budget(
 ):
     _grow(maja, moderator, size)
 
-    # the session, the user, my comments (with consultation, section and appeal), my votes
-    with django_assert_num_queries(4):
+    # the session, the user, my comments (with consultation, section and appeal), my votes,
+    # my supports (with comment and consultation), my reports (with comment and consultation),
+    # the consultations I follow, the header's unread notifications
+    with django_assert_num_queries(8):
         response = client.get("/en/accounts/profile/")
 
     page = response.content.decode()

@@ -41,10 +41,13 @@ def _stored_about(maja, size: int) -> None:
 def test_my_data_has_a_fixed_query_budget(client, django_assert_num_queries, maja, size):
     _stored_about(maja, size)
 
-    # session, user, email addresses, comments (with consultation, section), votes (with
-    # consultation, section), supports, reports (with the comment's consultation), requests
-    # for review (with the comment's consultation)
-    with django_assert_num_queries(8):
+    # session, user, display name changes, email addresses, comments (with consultation,
+    # section), earlier versions of edited comments, votes (with consultation, section),
+    # supports, reports (with the comment's consultation), requests for review (with the
+    # comment's consultation), follows (with consultation), notification settings,
+    # notification language, a visitor's subscription of the address, notifications (with
+    # consultation)
+    with django_assert_num_queries(15):
         response = client.get("/en/accounts/profile/my-data.json")
 
     data = json.loads(response.content)

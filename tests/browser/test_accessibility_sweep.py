@@ -53,6 +53,7 @@ def test_public_pages_in_both_languages_and_when_empty(page, live_server, assert
             "/accounts/login/",
             "/accounts/signup/",
             "/accounts/password/reset/",
+            "/notifications/subscribe/",
         ]:
             _scan(page, assert_accessible, f"/{language}{url}")
         _scan(page, assert_accessible, f"/{language}/no-such-page/", expected_status=404)
@@ -73,6 +74,9 @@ def test_forms_with_errors_and_signed_in_pages(page, live_server, assert_accessi
         _scan(page, assert_accessible, f"/{language}/consultations/{OPEN}/")
         _scan(page, assert_accessible, f"/{language}/accounts/profile/")
         _scan(page, assert_accessible, f"/{language}/accounts/email/")
+        _scan(page, assert_accessible, f"/{language}/accounts/profile/name/")
+        _scan(page, assert_accessible, f"/{language}/notifications/")
+        _scan(page, assert_accessible, f"/{language}/notifications/settings/")
     page.goto(f"/en/consultations/{OPEN}/")
     comment = Comment.objects.filter(
         consultation__slug_en=OPEN, status="published", author__isnull=False

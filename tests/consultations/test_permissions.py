@@ -116,6 +116,7 @@ def test_a_reader_may_support_reply_to_and_report_others_comments_and_remove_the
         reply=frozenset({others.pk, mine.pk}),  # not to a reply: threads are one level deep
         remove=frozenset({mine.pk}),
         report=frozenset({others.pk, reply.pk}),
+        edit=frozenset({mine.pk}),  # just written, not answered yet
     )
 
 

@@ -178,9 +178,10 @@ def test_consultation_page_has_a_fixed_query_budget_for_citizens(
 ):
     consultation = _discussed(sections, threads, reader=citizen)
 
-    # the visitor's 7, + session, user, verified email, the citizen's supports and votes
-    # (+1: the comments shown that the citizen reported, to show "You reported this")
-    with django_assert_num_queries(13):
+    # the visitor's 7, + session, user, verified email, the citizen's supports and votes, the
+    # comments shown that the citizen reported (to show "You reported this"), the header's
+    # unread notifications with whether they follow this consultation (one query)
+    with django_assert_num_queries(14):
         response = client.get(_url(consultation))
 
     page = response.content.decode()
@@ -252,8 +253,8 @@ def test_discussion_page_has_a_fixed_query_budget_for_citizens(
     name = _target_name(section)
 
     # the visitor's 7, + session, user, the citizen's supports, verified email, their vote on
-    # the target and the comments shown that they reported
-    with django_assert_num_queries(13):
+    # the target, the comments shown that they reported, the header's unread notifications
+    with django_assert_num_queries(14):
         response = client.get(_discussion_url(consultation, section))
 
     page = response.content.decode()
@@ -322,8 +323,8 @@ def test_consultation_list_has_a_fixed_query_budget_for_citizens(
 ):
     _listed(size)
 
-    # + session, user
-    with django_assert_num_queries(4):
+    # + session, user, the header's unread notifications
+    with django_assert_num_queries(5):
         response = client.get("/en/consultations/")
 
     _shows_the_listed(response.content.decode(), size)

@@ -33,8 +33,8 @@ def _published_articles(size: int) -> None:
 
 
 # A visitor's page costs the time of the next article scheduled for later (the page cache keeps
-# it no longer); a citizen's, the session and the user.
-@pytest.mark.parametrize(("signed_in", "extra"), [(False, 1), (True, 2)],
+# it no longer); a citizen's, the session, the user and the header's unread notifications.
+@pytest.mark.parametrize(("signed_in", "extra"), [(False, 1), (True, 3)],
                          ids=["visitor", "citizen"])  # fmt: skip
 @SIZES
 def test_home_has_a_fixed_query_budget(client, django_assert_num_queries, size, signed_in, extra):
@@ -43,7 +43,7 @@ def test_home_has_a_fixed_query_budget(client, django_assert_num_queries, size, 
         client.force_login(CitizenFactory(display_name="Maja K."))
 
     # the open consultations with their participation, the latest articles, their images
-    # (+ session, user for someone signed in)
+    # (+ session, user, the header's unread notifications for someone signed in)
     with django_assert_num_queries(3 + extra):
         response = client.get("/en/")
 

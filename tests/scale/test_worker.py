@@ -299,7 +299,7 @@ def test_a_worker_renders_dossiers_and_sends_emails_and_a_killed_render_is_recov
         logs=[worker],
     )
     assert "To: author@example.org" in email
-    sent_by = DBTaskResult.objects.get(task_path="consultations.moderation.notices.notify_author")
+    sent_by = DBTaskResult.objects.get(task_path="notifications.tasks.notification_send")
     assert (sent_by.status, len(sent_by.worker_ids)) == ("SUCCESSFUL", 1)
     renders = DBTaskResult.objects.filter(
         task_path="consultations.results.tasks.render_results_dossier"

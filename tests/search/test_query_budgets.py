@@ -10,8 +10,9 @@ from tests.factories import ArticleFactory, CitizenFactory
 pytestmark = pytest.mark.django_db
 
 MANY = 2 * RESULTS_PER_PAGE
+# Someone signed in costs the session, the user and the header's unread notifications.
 READERS = pytest.mark.parametrize(
-    ("signed_in", "extra"), [(False, 0), (True, 2)], ids=["visitor", "citizen"]
+    ("signed_in", "extra"), [(False, 0), (True, 3)], ids=["visitor", "citizen"]
 )
 
 

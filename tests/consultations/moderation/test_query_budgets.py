@@ -66,8 +66,8 @@ def test_report_form_has_a_fixed_query_budget(client, django_assert_num_queries,
     comment = _much_discussed(size)
 
     # session, user, consultation, the comment, the citizen's verified address, whether they
-    # reported it already
-    with django_assert_num_queries(6):
+    # reported it already, the header's unread notifications
+    with django_assert_num_queries(7):
         response = client.get(_url(comment, "flag"))
 
     page = response.content.decode()
@@ -92,8 +92,9 @@ def test_review_request_form_has_a_fixed_query_budget(
                                body=f"My other comment {number}.")  # fmt: skip
         moderation.comment_moderate(comment=other, moderator=staff, action="hide", reason="spam")
 
-    # session, user, consultation, the comment (any of the author's own), its review request
-    with django_assert_num_queries(5):
+    # session, user, consultation, the comment (any of the author's own), its review request,
+    # the header's unread notifications
+    with django_assert_num_queries(6):
         response = client.get(_url(comment, "appeal"))
 
     page = response.content.decode()
