@@ -1,5 +1,6 @@
 """A citizen follows a consultation, another replies to her, she sees it on the site and in
-the mailbox of a real SMTP server, and unsubscribes from the email without signing in."""
+the mailbox of a real SMTP server, unsubscribes from the email without signing in, and finds
+the reply again by searching another form of one of its words."""
 
 import re
 from urllib.parse import urlsplit
@@ -115,3 +116,13 @@ def test_follow_reply_notification_email_and_one_click_unsubscribe(
     expect(
         page.get_by_role("group", name="Replies to my comments").get_by_label("off")
     ).to_be_checked()
+
+    # The reply said "developers"; searching "developer" finds it (both are lemmatised).
+    page.goto("/en/")
+    page.get_by_role("search").get_by_role("searchbox").fill("developer")
+    page.get_by_role("search").get_by_role("button").click()
+    result = page.locator(".search-result", has_text="And as JSON for developers.")
+    expect(result).to_have_count(1)
+    expect(result.locator("mark")).to_have_text("developers")
+    _shoot(page, tmp_path, "search")
+    assert_accessible(page)
