@@ -51,6 +51,8 @@ def test_every_page_fits_a_phone_and_a_laptop_for_visitors(page, live_server, as
     for language in ("sl", "en"):
         pages.append((f"{language} empty home", f"/{language}/", 200))
         pages.append((f"{language} empty consultations", f"/{language}/consultations/", 200))
+        pages.append((f"{language} search", f"/{language}/search/?q=posvetovanje", 200))
+        pages.append((f"{language} subscribe", f"/{language}/notifications/subscribe/", 200))
     _sweep(page, assert_accessible, pages)
     # The footer stays at the bottom of a short page; main keeps its space above and below.
     page.set_viewport_size(LAPTOP)
@@ -316,6 +318,12 @@ def test_every_citizen_page_fits_a_phone_and_a_laptop(page, live_server, assert_
                 f"/{language}/consultations/{slug}/comments/{hidden.pk}/appeal/",
                 200,
             ),
+            (f"{language} notifications", f"/{language}/notifications/", 200),
+            (f"{language} notification settings", f"/{language}/notifications/settings/", 200),
+            (f"{language} search", f"/{language}/search/?q=podatki", 200),
+            (f"{language} privacy", f"/{language}/privacy/", 200),
+            (f"{language} rules", f"/{language}/rules/", 200),
+            (f"{language} contact", f"/{language}/contact/", 200),
         ]
     _sweep(page, assert_accessible, pages)
 
