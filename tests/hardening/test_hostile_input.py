@@ -133,18 +133,19 @@ class Findings:
                 self.add(vectors, [f"{where}: {p}" for p in injected(page, admin=admin)])
 
     def pages(self, client, url: str) -> list:
-        """Every page of a paginated discussion, parsed."""
+        """Every page of a paginated discussion (or of one thread's replies), parsed."""
         pages, number = [], 1
         while True:
             response = None
+            page_url = f"{url}{'&' if '?' in url else '?'}page={number}"
             with self.guard():
-                response = client.get(f"{url}?page={number}")
+                response = client.get(page_url)
             if response is None:
                 return pages
             if response.status_code != 200:
-                self.add(self.vectors, [f"{url}?page={number}: status {response.status_code}"])
+                self.add(self.vectors, [f"{page_url}: status {response.status_code}"])
                 return pages
-            pages.append(self._parsed(f"{url}?page={number}", response))
+            pages.append(self._parsed(page_url, response))
             if 'rel="next"' not in response.content.decode():
                 return pages
             number += 1
@@ -259,7 +260,10 @@ def _check_comments(kind: str, vectors: list[str]) -> Found:
             found.add(value.vectors, [f"stored as {comment.body!r:.60}"])
         # The HTML the flag, removal and appeal pages show as well.
         found.add(value.vectors, [f"body_html: {p}" for p in injected(comment.body_html)])
-    pages = found.pages(client, f"/sl/consultations/{consultation.slug_sl}/discussion/draft/")
+    discussion = f"/sl/consultations/{consultation.slug_sl}/discussion/draft/"
+    pages = found.pages(client, discussion)
+    if kind == "reply":  # a thread shows a few replies; its own page shows them all
+        pages += found.pages(client, f"{discussion}?thread={parent.pk}")
     pages.append(found.page(client, f"/en/consultations/{consultation.slug_en}/"))
     pages.append(found.page(client, "/sl/accounts/profile/"))
     client.logout()
