@@ -95,6 +95,12 @@ def test_every_page_fits_a_phone_and_a_laptop_for_visitors(page, live_server, as
             (f"{language} sign up", f"/{language}/accounts/signup/", 200),
             (f"{language} password reset", f"/{language}/accounts/password/reset/", 200),
             (f"{language} not found", f"/{language}/no-such-page/", 404),
+            (
+                f"{language} results not yet",
+                f"/{language}/consultations/{slug}/results.pdf",
+                404,
+            ),
+            (f"{language} verification sent", f"/{language}/accounts/confirm-email/", 200),
         ]
     _sweep(page, assert_accessible, pages)
 
