@@ -304,9 +304,12 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        # The text as readers see it (rendered, without Markdown marks), shortened.
-        text = html.unescape(strip_tags(self.body_html)).strip() or self.body
-        return _("comment #%(id)s: %(excerpt)s") % {"id": self.pk, "excerpt": text[:50]}
+        return _("comment #%(id)s: %(excerpt)s") % {"id": self.pk, "excerpt": self.plain_text[:50]}
+
+    @property
+    def plain_text(self) -> str:
+        """The text as readers see it (the sanitised HTML without tags, so no Markdown marks)."""
+        return html.unescape(strip_tags(self.body_html)).strip() or self.body
 
     def clean(self) -> None:
         """Its section and the comment it replies to belong to its consultation; a reply is on

@@ -216,7 +216,8 @@ def time_events_record(*, now: datetime | None = None) -> int:
     since = now - LOOK_BACK
     made = 0
     published = Consultation.objects.published()
-    for consultation in published.filter(closes_at__gt=since, closes_at__lte=now):
+    just_closed = list(published.filter(closes_at__gt=since, closes_at__lte=now))
+    for consultation in just_closed:
         made += len(
             event_record(
                 recipients=list(selectors.followers_of(consultation)),
@@ -227,7 +228,7 @@ def time_events_record(*, now: datetime | None = None) -> int:
                 now=now,
             )
         )
-    for consultation in published.filter(closes_at__gt=since, closes_at__lte=now):
+    for consultation in just_closed:
         if not any(has_final_files(consultation, code) for code, _name in settings.LANGUAGES):
             continue
         made += len(

@@ -4,8 +4,6 @@ Moderators see and decide; nobody edits a comment's text or deletes a comment or
 here. Comments are participation's model; their admin is the moderation queue, so it lives here.
 """
 
-import html
-
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -276,9 +274,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment: Comment) -> str:
-        # The sanitised HTML the public sees, as text: no Markdown marks, no tags.
-        text = html.unescape(strip_tags(comment.body_html)).strip() or comment.body
-        return Truncator(text or "—").chars(120)
+        return Truncator(comment.plain_text or "—").chars(120)
 
     @admin.display(description=_("consultation and section"))
     def where(self, comment: Comment) -> str:
