@@ -17,7 +17,7 @@ from inepa_portal import pagecache
 from inepa_portal.alternates import language_alternates
 from inepa_portal.translation import LANGUAGE_CODES, current_language
 
-from . import access, caching, editing, permissions, selectors, services
+from . import access, caching, editing, fragments, permissions, selectors, services
 from .forms import CommentEditForm, CommentForm, ReplyForm, SupportForm, VoteForm
 from .models import Comment, Consultation, ModerationReason, Section
 
@@ -76,14 +76,22 @@ REPLY_MARKER = "__parent__"
 
 
 def _comment_actions(
-    request: HttpRequest, consultation: Consultation, comments: list[Comment], *, taking_part: bool
+    request: HttpRequest,
+    consultation: Consultation,
+    comments: list[Comment],
+    *,
+    taking_part: bool,
+    headings: str,
 ) -> dict:
     """The context the comment template acts with: the reader's permissions on each comment
     shown, the fields of a reply form for each comment they may reply to (with ids of its own,
     so that a page of many threads stays valid), and the hidden field of each support button.
 
     The reply fields are the same for every comment but for the parent's id: rendered once
-    and given each comment's id, not rendered again for each of a hundred threads."""
+    and given each comment's id, not rendered again for each of a hundred threads.
+
+    `headings` are the tags of a reply's and a comment's heading on this page (as the
+    template names them), for looking up the stored threads (fragments.StoredThreads)."""
     allowed = permissions.comment_permissions(request.user, comments, taking_part=taking_part)
     reply_fields = ""
     if allowed.reply:
@@ -104,6 +112,10 @@ def _comment_actions(
         )
     return {
         "allowed": allowed,
+        # Each thread as the reader sees it, from the cache where it was rendered before.
+        "stored_threads": fragments.StoredThreads(
+            comments, allowed=allowed, slug=consultation.localized().slug, headings=headings
+        ),
         # The same for every comment, and without an id: rendered once, not once a comment.
         "support_fields": {
             action: SupportForm(initial={"action": action}, auto_id=False)["action"].as_hidden()
@@ -170,7 +182,10 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if can_take_part:
         _target_forms(consultation, discussions)
     comments = [comment for discussion in discussions for comment in discussion.comments]
-    return render(
+    actions = _comment_actions(
+        request, consultation, comments, taking_part=can_take_part, headings="h5,h4"
+    )
+    response = render(
         request,
         "consultations/consultation_detail.html",
         {
@@ -184,10 +199,12 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 request, _paths(consultation), written=consultation.written_languages()
             ),
             "section": "consultations",
-            **_comment_actions(request, consultation, comments, taking_part=can_take_part),
+            **actions,
             **_place_feedback(request, discussions, comments),
         },
     )
+    actions["stored_threads"].save()
+    return response
 
 
 def _thread(consultation: Consultation, section: Section | None, thread_id: str | None):
@@ -227,7 +244,10 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
     shown = selectors.target_discussion(consultation, section, comments, user=request.user)
     if can_take_part:
         _target_forms(consultation, [shown])
-    return render(
+    actions = _comment_actions(
+        request, consultation, comments, taking_part=can_take_part, headings="h4,h3"
+    )
+    response = render(
         request,
         "consultations/discussion.html",
         {
@@ -246,10 +266,12 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
                 written=consultation.written_languages(),
             ),
             "section": "consultations",
-            **_comment_actions(request, consultation, comments, taking_part=can_take_part),
+            **actions,
             **_place_feedback(request, [shown], comments),
         },
     )
+    actions["stored_threads"].save()
+    return response
 
 
 @require_POST
