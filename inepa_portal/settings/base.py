@@ -140,7 +140,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_b
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inepa_portal.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "inepa",
         }

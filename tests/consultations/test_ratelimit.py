@@ -22,7 +22,7 @@ from tests.factories import CitizenFactory
 REDIS = "redis://127.0.0.1:6379/13"
 CACHES = {
     "redis": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "inepa_portal.cache.RedisCache",  # production's backend
         "LOCATION": REDIS,
         "KEY_PREFIX": "inepa-ratelimit-test",
     },
