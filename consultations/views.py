@@ -1,5 +1,7 @@
 """Consultation pages and the citizen's actions on them: glue between forms and services."""
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -124,20 +126,62 @@ def _comment_actions(
     }
 
 
-def _target_forms(consultation: Consultation, discussions: list[selectors.Discussion]) -> None:
-    """Give each target on the page its comment and vote forms, with ids of its own."""
+TARGET_MARKER = "__target__"
+SECTION_MARKER = "__section__"
+
+
+def _target_forms(
+    request: HttpRequest, consultation: Consultation, discussions: list[selectors.Discussion]
+) -> None:
+    """Give each target on the page the fields of its comment and vote forms, with ids of its
+    own.
+
+    They are the same for every target but for the anchor in their ids, the section they name,
+    the comment field's label and the reader's vote: rendered once for each label and each
+    vote shown (six times at most), and given each target's anchor and section, not rendered
+    twice for each of eleven targets (the forms were a third of a signed-in page's rendering).
+    """
+
+    @functools.cache
+    def comment_fields(label: str) -> str:
+        form = CommentForm(
+            consultation=consultation,
+            initial={"section": SECTION_MARKER},
+            auto_id=f"{TARGET_MARKER}-%s",
+        )
+        return render_to_string(
+            "includes/form_fields.html", {"form": form, "field_label": label}, request=request
+        )
+
+    @functools.cache
+    def vote_fields(choice: str | None) -> tuple[str, str]:
+        form = VoteForm(
+            consultation=consultation,
+            initial={"section": SECTION_MARKER, "choice": choice},
+            auto_id=f"{TARGET_MARKER}-vote-%s",
+        )
+        return str(form["section"]), str(form["choice"])
+
     for discussion in discussions:
         anchor = discussion.section.anchor if discussion.section else "draft"
-        discussion.comment_form = CommentForm(
-            consultation=consultation,
-            initial={"section": discussion.section},
-            auto_id=f"{anchor}-%s",
+        section = str(discussion.section.pk) if discussion.section else ""
+
+        def put(html: str, anchor=anchor, section=section) -> str:
+            if not section:  # the draft names no section, as a field with no value renders
+                html = html.replace(f' value="{SECTION_MARKER}"', "")
+            return mark_safe(  # noqa: S308 -- our templates' output, with an id and an integer put in
+                html.replace(TARGET_MARKER, anchor).replace(SECTION_MARKER, section)
+            )
+
+        label = (
+            _("Comment on this section")
+            if discussion.section
+            else _("Comment on the draft as a whole")
         )
-        discussion.vote_form = VoteForm(
-            consultation=consultation,
-            initial={"section": discussion.section, "choice": discussion.my_vote},
-            auto_id=f"{anchor}-vote-%s",
-        )
+        discussion.comment_fields = put(comment_fields(label))
+        section_field, choice_field = vote_fields(discussion.my_vote)
+        discussion.vote_section_field = put(section_field)
+        discussion.vote_choice_field = put(choice_field)
 
 
 def _place_feedback(
@@ -180,7 +224,7 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     barrier = permissions.participation_barrier(request.user, consultation)
     can_take_part = barrier is None
     if can_take_part:
-        _target_forms(consultation, discussions)
+        _target_forms(request, consultation, discussions)
     comments = [comment for discussion in discussions for comment in discussion.comments]
     actions = _comment_actions(
         request, consultation, comments, taking_part=can_take_part, headings="h5,h4"
@@ -243,7 +287,7 @@ def discussion(request: HttpRequest, slug: str, target: str) -> HttpResponse:
     can_take_part = barrier is None
     shown = selectors.target_discussion(consultation, section, comments, user=request.user)
     if can_take_part:
-        _target_forms(consultation, [shown])
+        _target_forms(request, consultation, [shown])
     actions = _comment_actions(
         request, consultation, comments, taking_part=can_take_part, headings="h4,h3"
     )
