@@ -194,17 +194,22 @@ class CommentQuerySet(models.QuerySet):
         """Comments any visitor may read: published ones (the one public read of comments)."""
         return self.filter(status=Comment.Status.PUBLISHED)
 
-    def in_discussion(self):
-        """What a discussion shows: published comments; a placeholder for each hidden one
-        (naming only the reason); and one for a removed comment that replies hang from."""
+    def discussed(self):
+        """The comments a discussion shows (see `in_discussion`), as bare rows: for picking
+        ids, without the text."""
         published_replies = Comment.objects.filter(
             parent=models.OuterRef("pk"), status=Comment.Status.PUBLISHED
         )
+        return self.filter(
+            Q(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
+            | Q(status=Comment.Status.REMOVED) & Q(models.Exists(published_replies))
+        )
+
+    def in_discussion(self):
+        """What a discussion shows: published comments; a placeholder for each hidden one
+        (naming only the reason); and one for a removed comment that replies hang from."""
         return (
-            self.filter(
-                Q(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
-                | Q(status=Comment.Status.REMOVED) & Q(models.Exists(published_replies))
-            )
+            self.discussed()
             .defer("body", "body_html")
             .annotate(
                 # The text only of published comments ever leaves the database for a page.

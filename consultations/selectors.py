@@ -3,11 +3,14 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -278,22 +281,34 @@ def _my_votes(consultation: Consultation, user) -> dict[int | None, str]:
     )
 
 
-def _first_threads(consultation: Consultation, targets: list[int | None]) -> list[Comment]:
-    """The first threads of each target. Where the database can (PostgreSQL), each target's
-    are looked up on their own, an index scan that stops after a few rows, and put together
-    with UNION ALL: the cost does not grow with the consultation. Elsewhere (SQLite, the
-    embedded default for small sites), one window over the consultation's threads."""
-    if connection.features.supports_slicing_ordering_in_compound:
-        # One query of ids built once and narrowed per target: building eleven whole ones
-        # cost more Python than the window saved at 500 comments.
-        ids = (
-            Comment.objects.in_discussion()
+def _first_threads(consultation: Consultation) -> list[Comment]:
+    """The first threads of the draft and of each section. On PostgreSQL each section's are
+    an index scan that stops after a few rows, gathered per section row into an array and
+    unnested, with the draft's put beside them by UNION ALL: the cost does not grow with the
+    consultation, and the SQL is the same whatever the number of sections (building one
+    subquery per section cost more Python than the database's whole answer). Elsewhere
+    (SQLite, the embedded default for small sites), one window over the consultation's threads.
+    """
+    if connection.vendor == "postgresql":
+        threads = (
+            Comment.objects.discussed()
             .filter(consultation=consultation, parent__isnull=True)
             .order_by("created_at", "id")
             .values("pk")
         )
-        firsts = [ids.filter(section_id=key)[:COMMENTS_PER_TARGET] for key in targets]
-        chosen = firsts[0].union(*firsts[1:], all=True)
+        per_section = (
+            Section.objects.filter(consultation=consultation)
+            .order_by()
+            .values(
+                first=Func(
+                    ArraySubquery(threads.filter(section_id=OuterRef("pk"))[:COMMENTS_PER_TARGET]),
+                    function="unnest",
+                    output_field=BigIntegerField(),
+                )
+            )
+        )
+        draft = threads.filter(section__isnull=True)[:COMMENTS_PER_TARGET]
+        chosen = per_section.union(draft, all=True)
         return list(_top_level(consultation).filter(pk__in=chosen).order_by("created_at", "id"))
     return list(
         _top_level(consultation)
@@ -310,7 +325,7 @@ def _first_threads(consultation: Consultation, targets: list[int | None]) -> lis
 def consultation_page(consultation: Consultation, *, user) -> list[Discussion]:
     """The draft and each section with its first comments, tallies and the reader's votes."""
     sections = list(consultation.sections.all())
-    top = _first_threads(consultation, [DRAFT, *(section.pk for section in sections)])
+    top = _first_threads(consultation)
     threads = dict(
         Comment.objects.in_discussion()
         .filter(consultation=consultation, parent__isnull=True)
